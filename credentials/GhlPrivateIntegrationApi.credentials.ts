@@ -1,0 +1,63 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { GHL_API_BASE_URL } from './GhlOAuth2Api.credentials';
+
+export class GhlPrivateIntegrationApi implements ICredentialType {
+	name = 'ghlPrivateIntegrationApi';
+
+	displayName = 'HighLevel (GHL) Private Integration API';
+
+	documentationUrl = 'https://help.gohighlevel.com/support/solutions/articles/155000003054-private-integrations';
+
+	icon = 'file:../icons/ghl.svg' as const;
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Private Integration Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			hint: 'Sub-account Settings → Private Integrations → Create. Tick the contacts, calendars, locations, custom fields and users scopes.',
+		},
+		{
+			displayName: 'Location ID',
+			name: 'locationId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 've9EPM428h8vShlRW1KT',
+			description: 'The sub-account the token belongs to (Settings → Business Profile → Location ID)',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'hidden',
+			default: GHL_API_BASE_URL,
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	// Reading the location proves the token is valid and belongs to that location.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiBaseUrl}}',
+			url: '=/locations/{{$credentials.locationId}}',
+			headers: { Version: '2021-07-28', Accept: 'application/json' },
+		},
+	};
+}

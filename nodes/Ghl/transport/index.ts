@@ -1,0 +1,359 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apiVersionFor, CREDENTIAL_TYPES, type GhlCredentialType, USER_AGENT } from './constants';
+import { toNodeApiError } from './errors';
+import { mintLocationToken, forgetLocationToken } from './locationToken';
+import {
+	acquireSlot,
+	blockBucket,
+	intervalFor,
+	parseRateLimitHeaders,
+	recordRateLimit,
+	sleep,
+} from './rateLimiter';
+
+export type GhlContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
+
+export interface GhlRequest {
+	method: IHttpRequestMethods;
+	/** Path below the API base URL, e.g. `/contacts/abc`. */
+	path: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	/** Safe to send twice (set for upserts and searches sent with POST). GET/PUT/DELETE always are. */
+	idempotent?: boolean;
+	itemIndex?: number;
+}
+
+/** One authenticated view of one GHL location; operations only ever talk through this. */
+export interface GhlClient {
+	readonly locationId: string;
+	request<T = IDataObject>(request: GhlRequest): Promise<T>;
+}
+
+const MAX_RATE_LIMIT_RETRIES = 6;
+const MAX_TRANSIENT_RETRIES = 3;
+
+interface HttpFailure {
+	statusCode?: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+	/** Network error code such as ECONNRESET, when no response arrived. */
+	code?: string;
+}
+
+/** Reads status, headers and body from whatever n8n's request helpers threw. */
+function readFailure(error: unknown): HttpFailure {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const response = (candidate as { response?: { status?: number; headers?: unknown; data?: unknown } })
+			?.response;
+		if (response?.status) {
+			return {
+				statusCode: response.status,
+				headers: (response.headers ?? {}) as Record<string, unknown>,
+				body: response.data,
+			};
+		}
+	}
+	const code = candidates
+		.map((candidate) => (candidate as { code?: unknown })?.code)
+		.find((value): value is string => typeof value === 'string');
+	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
+	return { statusCode: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined, code };
+}
+
+function isIdempotent(request: GhlRequest): boolean {
+	return request.idempotent === true || ['GET', 'PUT', 'DELETE', 'HEAD'].includes(request.method);
+}
+
+function retryAfterMs(headers: Record<string, unknown> | undefined, fallbackMs: number): number {
+	const retryAfter = Number(headers?.['retry-after']);
+	const base = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : fallbackMs;
+	// Jitter spreads concurrent retries so they don't land in one burst.
+	return Math.round(base * (1 + Math.random() * 0.2));
+}
+
+function readParameter(ctx: GhlContext, name: string, itemIndex: number, fallback: unknown): unknown {
+	if ('getInputData' in ctx) {
+		return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback, { extractValue: true });
+	}
+	return (ctx as ILoadOptionsFunctions).getNodeParameter(name, fallback, { extractValue: true });
+}
+
+function readCurrentParameter(ctx: GhlContext, name: string): unknown {
+	if ('getCurrentNodeParameter' in ctx) {
+		const value = (ctx as ILoadOptionsFunctions).getCurrentNodeParameter(name, { extractValue: true });
+		if (value !== undefined) return value;
+	}
+	return undefined;
+}
+
+interface Auth {
+	credentialType: GhlCredentialType;
+	baseUrl: string;
+	locationId: string;
+	/** A minted location token (agency installs); otherwise n8n signs with the credential. */
+	locationToken?: () => Promise<string>;
+	companyId?: string;
+	clientId?: string;
+}
+
+async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?: string): Promise<Auth> {
+	const credentialType = (readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
+		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
+	const credentials = await ctx.getCredentials(credentialType);
+	const baseUrl = String(credentials.apiBaseUrl || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
+
+	if (credentialType === CREDENTIAL_TYPES.privateIntegration) {
+		const locationId = String(credentials.locationId ?? '').trim();
+		if (!locationId) {
+			throw new NodeOperationError(ctx.getNode(), 'The Private Integration credential has no Location ID', {
+				description: 'Open the credential and enter the sub-account\'s Location ID.',
+				itemIndex,
+			});
+		}
+		return { credentialType, baseUrl, locationId };
+	}
+
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	if (tokenData.userType === 'Company') {
+		const companyId = String(tokenData.companyId ?? '');
+		const locationId = String(
+			locationOverride ??
+				readCurrentParameter(ctx, 'location') ??
+				readParameter(ctx, 'location', itemIndex, '') ??
+				'',
+		).trim();
+		if (!locationId) {
+			throw new NodeOperationError(ctx.getNode(), 'Choose a Location: this credential is an agency (Company) install', {
+				description: 'Set the "Location" parameter to the sub-account to work in (pick from the list or paste its ID).',
+				itemIndex,
+			});
+		}
+		const clientId = String(credentials.clientId ?? '');
+		return {
+			credentialType,
+			baseUrl,
+			locationId,
+			companyId,
+			clientId,
+			locationToken: async () =>
+				await mintLocationToken(
+					{ clientId, companyId, locationId },
+					async (form) =>
+						await sendRaw(ctx, credentialType, baseUrl, {
+							method: 'POST',
+							path: '/oauth/locationToken',
+							form,
+							itemIndex,
+							locationId: companyId,
+						}),
+				),
+		};
+	}
+	return { credentialType, baseUrl, locationId: String(tokenData.locationId ?? '') };
+}
+
+interface RawRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject | IDataObject[];
+	form?: Record<string, string>;
+	qs?: IDataObject;
+	bearer?: string;
+	itemIndex?: number;
+	locationId?: string;
+}
+
+/** Sends one HTTP request and returns the full response; throws n8n's error untouched. */
+async function sendOnce(
+	ctx: GhlContext,
+	credentialType: GhlCredentialType,
+	baseUrl: string,
+	raw: RawRequest,
+): Promise<{ body: unknown; headers: Record<string, unknown>; statusCode: number }> {
+	const headers: Record<string, string> = {
+		Accept: 'application/json',
+		Version: apiVersionFor(raw.path),
+		'User-Agent': USER_AGENT,
+	};
+	const options: IHttpRequestOptions = {
+		method: raw.method,
+		url: `${baseUrl}${raw.path}`,
+		headers,
+		returnFullResponse: true,
+	};
+	if (raw.qs && Object.keys(raw.qs).length) options.qs = raw.qs;
+	if (raw.form) {
+		headers['Content-Type'] = 'application/x-www-form-urlencoded';
+		options.body = new URLSearchParams(raw.form).toString();
+	} else if (raw.body !== undefined) {
+		options.body = raw.body;
+		options.json = true;
+	} else {
+		options.json = true;
+	}
+	if (raw.bearer) {
+		headers.Authorization = `Bearer ${raw.bearer}`;
+		return (await ctx.helpers.httpRequest(options)) as never;
+	}
+	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as never;
+}
+
+/**
+ * Sends a request with GHL's rules: pacing per location, 429 waits, retries of safe requests only,
+ * and errors mapped to NodeApiErrors that never carry a token.
+ */
+async function sendRaw(
+	ctx: GhlContext,
+	credentialType: GhlCredentialType,
+	baseUrl: string,
+	raw: RawRequest,
+	idempotent = ['GET', 'PUT', 'DELETE'].includes(raw.method),
+): Promise<unknown> {
+	const bucket = `${baseUrl}|${raw.locationId ?? ''}`;
+	let rateLimitRetries = 0;
+	let transientRetries = 0;
+	for (;;) {
+		await acquireSlot(bucket);
+		try {
+			const response = await sendOnce(ctx, credentialType, baseUrl, raw);
+			recordRateLimit(bucket, parseRateLimitHeaders(response.headers));
+			let body = response.body;
+			if (typeof body === 'string' && body.trim().startsWith('{')) {
+				try {
+					body = JSON.parse(body);
+				} catch {
+					// Not JSON after all: hand the text back as it came.
+				}
+			}
+			return body;
+		} catch (error) {
+			const failure = readFailure(error);
+			const limits = parseRateLimitHeaders(failure.headers);
+			recordRateLimit(bucket, limits);
+			if (failure.statusCode === 429) {
+				if (limits.dailyRemaining === 0) {
+					throw new NodeApiError(
+						ctx.getNode(),
+						{ statusCode: 429, message: 'GHL daily API quota exhausted' },
+						{
+							message: 'GHL daily API quota exhausted for this location',
+							description:
+								'GHL allows 200,000 requests per day per app and location. The quota resets daily; no retry was attempted.',
+							httpCode: '429',
+							itemIndex: raw.itemIndex,
+						},
+					);
+				}
+				if (rateLimitRetries++ < MAX_RATE_LIMIT_RETRIES) {
+					const wait = retryAfterMs(failure.headers, limits.intervalMs ?? intervalFor(bucket));
+					blockBucket(bucket, wait);
+					continue;
+				}
+			} else if (
+				idempotent &&
+				transientRetries < MAX_TRANSIENT_RETRIES &&
+				((failure.statusCode !== undefined && failure.statusCode >= 500) ||
+					(failure.statusCode === undefined && failure.code !== undefined))
+			) {
+				await sleep(retryAfterMs(undefined, 500 * 2 ** transientRetries++));
+				continue;
+			}
+			if (failure.statusCode === undefined) {
+				throw new NodeApiError(
+					ctx.getNode(),
+					{ message: `Could not reach GHL (${failure.code ?? 'network error'})` },
+					{
+						message: `Could not reach GHL (${failure.code ?? 'network error'})`,
+						description: `${raw.method} ${raw.path} did not get an answer. Check the network; ${idempotent ? 'the request was retried.' : 'it was not retried because repeating it could create a duplicate.'}`,
+						itemIndex: raw.itemIndex,
+					},
+				);
+			}
+			throw toNodeApiError(
+				ctx.getNode(),
+				{ statusCode: failure.statusCode, body: failure.body, method: raw.method, path: raw.path },
+				{ itemIndex: raw.itemIndex, locationId: raw.locationId },
+			);
+		}
+	}
+}
+
+/**
+ * Builds the client for the location an item works in. Agency (Company) credentials mint a
+ * location token; everything else is signed by n8n with the credential, so OAuth2 refreshes
+ * (and their persistence) stay n8n's job.
+ */
+export async function getGhlClient(
+	this: GhlContext,
+	itemIndex = 0,
+	locationOverride?: string,
+): Promise<GhlClient> {
+	const auth = await resolveAuth(this, itemIndex, locationOverride);
+	const ctx = this;
+	return {
+		locationId: auth.locationId,
+		async request<T>(request: GhlRequest): Promise<T> {
+			const raw: RawRequest = {
+				method: request.method,
+				path: request.path,
+				body: request.body,
+				qs: request.qs,
+				itemIndex: request.itemIndex ?? itemIndex,
+				locationId: auth.locationId,
+			};
+			if (!auth.locationToken) {
+				return (await sendRaw(ctx, auth.credentialType, auth.baseUrl, raw, isIdempotent(request))) as T;
+			}
+			raw.bearer = await auth.locationToken();
+			try {
+				return (await sendRaw(ctx, auth.credentialType, auth.baseUrl, raw, isIdempotent(request))) as T;
+			} catch (error) {
+				// A location token revoked early: mint a new one once.
+				if ((error as NodeApiError).httpCode !== '401') throw error;
+				forgetLocationToken({ clientId: auth.clientId!, companyId: auth.companyId!, locationId: auth.locationId });
+				raw.bearer = await auth.locationToken();
+				return (await sendRaw(ctx, auth.credentialType, auth.baseUrl, raw, isIdempotent(request))) as T;
+			}
+		},
+	};
+}
+
+/** Agency credentials only: the locations this app is installed on. */
+export async function isCompanyCredential(this: GhlContext): Promise<boolean> {
+	const credentialType = (readParameter(this, 'authentication', 0, CREDENTIAL_TYPES.oAuth2) ??
+		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
+	if (credentialType !== CREDENTIAL_TYPES.oAuth2) return false;
+	const credentials = await this.getCredentials(credentialType);
+	return (credentials.oauthTokenData as IDataObject | undefined)?.userType === 'Company';
+}
+
+/** A request made with the credential itself (agency-level endpoints such as installed locations). */
+export async function ghlCredentialRequest<T = IDataObject>(
+	this: GhlContext,
+	request: GhlRequest,
+): Promise<T> {
+	const credentialType = (readParameter(this, 'authentication', 0, CREDENTIAL_TYPES.oAuth2) ??
+		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
+	const credentials = await this.getCredentials(credentialType);
+	const baseUrl = String(credentials.apiBaseUrl || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return (await sendRaw(
+		this,
+		credentialType,
+		baseUrl,
+		{ ...request, locationId: String(tokenData.companyId ?? tokenData.locationId ?? '') },
+		isIdempotent(request),
+	)) as T;
+}

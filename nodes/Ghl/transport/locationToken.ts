@@ -1,0 +1,58 @@
+/**
+ * Location tokens for agency (Company) installs, cached in memory per app × company × location
+ * until shortly before they expire. Concurrent items share one mint. They never leave this module
+ * except as a request header.
+ */
+
+interface LocationKey {
+	clientId: string;
+	companyId: string;
+	locationId: string;
+}
+
+interface CachedToken {
+	token: Promise<string>;
+	expiresAt: number;
+}
+
+/** Mint again this long before GHL's expiry, so a token never dies mid-run. */
+const EXPIRY_MARGIN_MS = 5 * 60_000;
+
+const cache = new Map<string, CachedToken>();
+
+const keyOf = ({ clientId, companyId, locationId }: LocationKey) => `${clientId}|${companyId}|${locationId}`;
+
+export type MintRequest = (form: Record<string, string>) => Promise<unknown>;
+
+export async function mintLocationToken(key: LocationKey, send: MintRequest): Promise<string> {
+	const cacheKey = keyOf(key);
+	const cached = cache.get(cacheKey);
+	if (cached && cached.expiresAt > Date.now()) return await cached.token;
+
+	const entry: CachedToken = { expiresAt: Number.POSITIVE_INFINITY, token: Promise.resolve('') };
+	entry.token = (async () => {
+		const response = (await send({ companyId: key.companyId, locationId: key.locationId })) as {
+			access_token?: string;
+			expires_in?: number;
+		};
+		if (!response?.access_token) throw new Error('GHL returned no location token');
+		const lifetimeMs = Number(response.expires_in ?? 86_399) * 1000;
+		entry.expiresAt = Date.now() + Math.max(0, lifetimeMs - EXPIRY_MARGIN_MS);
+		return response.access_token;
+	})();
+	cache.set(cacheKey, entry);
+	try {
+		return await entry.token;
+	} catch (error) {
+		cache.delete(cacheKey);
+		throw error;
+	}
+}
+
+export function forgetLocationToken(key: LocationKey): void {
+	cache.delete(keyOf(key));
+}
+
+export function clearLocationTokens(): void {
+	cache.clear();
+}

