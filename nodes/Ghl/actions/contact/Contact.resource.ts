@@ -1,0 +1,47 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as addTags from './addTags.operation';
+import * as create from './create.operation';
+import * as deleteContact from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as removeTags from './removeTags.operation';
+import * as update from './update.operation';
+import * as upsert from './upsert.operation';
+
+/** Operation value → implementation (`delete` is a reserved word, hence deleteContact). */
+export const operations = { create, upsert, get, getAll, update, delete: deleteContact, addTags, removeTags };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['contact'] } },
+		options: [
+			{ name: 'Add Tags', value: 'addTags', description: 'Add tags to a contact', action: 'Add tags to a contact' },
+			{ name: 'Create', value: 'create', description: 'Create a contact', action: 'Create a contact' },
+			{
+				name: 'Create or Update',
+				value: 'upsert',
+				description: 'Create a contact, or update the one GHL matches by email or phone',
+				action: 'Create or update a contact',
+			},
+			{ name: 'Delete', value: 'delete', description: 'Delete a contact', action: 'Delete a contact' },
+			{ name: 'Get', value: 'get', description: 'Get a contact', action: 'Get a contact' },
+			{ name: 'Get Many', value: 'getAll', description: 'Search or list contacts', action: 'Get many contacts' },
+			{ name: 'Remove Tags', value: 'removeTags', description: 'Remove tags from a contact', action: 'Remove tags from a contact' },
+			{ name: 'Update', value: 'update', description: 'Update a contact', action: 'Update a contact' },
+		],
+		default: 'upsert',
+	},
+	...create.description,
+	...upsert.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...deleteContact.description,
+	...addTags.description,
+	...removeTags.description,
+];

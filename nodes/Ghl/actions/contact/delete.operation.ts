@@ -1,0 +1,20 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { contactKeyOf, resolveContactId } from '../../helpers/contact';
+import { updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { contactLocator } from '../common.descriptions';
+
+const properties: INodeProperties[] = [contactLocator()];
+
+export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const contactId = await resolveContactId.call(this, client, itemIndex);
+	await client.request({ method: 'DELETE', path: `/contacts/${contactId}`, itemIndex });
+	return { id: contactId, deleted: true };
+}
+
+export function lockKey(this: IExecuteFunctions, itemIndex: number) {
+	return contactKeyOf.call(this, itemIndex);
+}

@@ -1,0 +1,64 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, locationProperty } from './common.descriptions';
+import { resourceDescriptions } from './resources';
+import { DEFAULT_CONCURRENCY } from './router';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'HighLevel (GHL)',
+	name: 'ghl',
+	icon: 'file:../../icons/ghl.svg',
+	group: ['transform'],
+	version: 1,
+	subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+	description: 'Work with HighLevel (GoHighLevel / LeadConnector) contacts, tasks, notes and appointments',
+	defaults: { name: 'HighLevel (GHL)' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [
+		{ name: 'ghlOAuth2Api', required: true, displayOptions: { show: { authentication: ['ghlOAuth2Api'] } } },
+		{
+			name: 'ghlPrivateIntegrationApi',
+			required: true,
+			displayOptions: { show: { authentication: ['ghlPrivateIntegrationApi'] } },
+		},
+	],
+	properties: [
+		authenticationProperty,
+		locationProperty,
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Appointment', value: 'appointment' },
+				{ name: 'Contact', value: 'contact' },
+				{ name: 'Note', value: 'note' },
+				{ name: 'Task', value: 'task' },
+			],
+			default: 'contact',
+		},
+		...resourceDescriptions,
+		{
+			displayName: 'Request Options',
+			name: 'requestOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Parallel Requests',
+					name: 'concurrency',
+					type: 'number',
+					typeOptions: { minValue: 1, maxValue: 50 },
+					default: DEFAULT_CONCURRENCY,
+					description:
+						'How many items are sent at once. Requests are paced to GHL\'s rate limit either way; items for the same contact are always sent one after another.',
+				},
+			],
+		},
+	],
+};

@@ -1,0 +1,100 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import type { GhlClient } from '../transport';
+import { invalidInput, toList } from './utils';
+
+export interface CustomFieldDefinition {
+	id: string;
+	name?: string;
+	fieldKey?: string;
+	dataType?: string;
+}
+
+const definitionsByClient = new WeakMap<GhlClient, Promise<CustomFieldDefinition[]>>();
+
+/** The location's contact custom fields, loaded once per client (one execution, one location). */
+export async function loadCustomFields(client: GhlClient): Promise<CustomFieldDefinition[]> {
+	let definitions = definitionsByClient.get(client);
+	if (!definitions) {
+		definitions = client
+			.request<{ customFields?: CustomFieldDefinition[] }>({
+				method: 'GET',
+				path: `/locations/${client.locationId}/customFields`,
+				qs: { model: 'contact' },
+			})
+			.then((response) => response.customFields ?? []);
+		definitions.catch(() => definitionsByClient.delete(client));
+		definitionsByClient.set(client, definitions);
+	}
+	return await definitions;
+}
+
+/** A field's short key: `contact.lead_score` → `lead_score`. */
+export function shortKey(definition: CustomFieldDefinition): string {
+	return (definition.fieldKey ?? '').replace(/^contact\./, '');
+}
+
+function findDefinition(definitions: CustomFieldDefinition[], reference: string) {
+	const wanted = reference.trim();
+	const bare = wanted.replace(/^\{\{\s*|\s*\}\}$/g, '').replace(/^contact\./, '');
+	return (
+		definitions.find((definition) => definition.id === wanted) ??
+		definitions.find((definition) => shortKey(definition) === bare) ??
+		definitions.find((definition) => (definition.name ?? '').toLowerCase() === wanted.toLowerCase())
+	);
+}
+
+function coerce(definition: CustomFieldDefinition, value: unknown): unknown {
+	switch ((definition.dataType ?? '').toUpperCase()) {
+		case 'NUMERICAL':
+		case 'MONETORY':
+		case 'MONETARY': {
+			const number = typeof value === 'number' ? value : Number(String(value).trim());
+			return Number.isFinite(number) ? number : undefined;
+		}
+		case 'CHECKBOX':
+		case 'MULTIPLE_OPTIONS':
+			return toList(value);
+		default:
+			return value === null || value === undefined ? '' : typeof value === 'object' ? value : String(value);
+	}
+}
+
+/**
+ * Turns the node's "field → value" rows into GHL's body shape, `[{ id, field_value }]`
+ * (contacts.json: TextField, NumericField, … all require `id`). Fields may be named by id,
+ * by key (`lead_score` or `contact.lead_score`) or by name.
+ */
+export async function buildCustomFields(
+	this: IExecuteFunctions,
+	client: GhlClient,
+	itemIndex: number,
+	rows: Array<{ field?: string; value?: unknown }>,
+): Promise<IDataObject[]> {
+	const wanted = rows.filter((row) => String(row.field ?? '').trim());
+	if (!wanted.length) return [];
+	const definitions = await loadCustomFields(client);
+	return wanted.map((row) => {
+		const definition = findDefinition(definitions, String(row.field));
+		if (!definition) {
+			throw invalidInput(
+				this.getNode(),
+				itemIndex,
+				`Custom Field "${row.field}"`,
+				`no contact custom field with that id, key or name in location ${client.locationId}`,
+				'Pick the field from the list, or use its key as shown in GHL (Settings → Custom Fields), e.g. lead_score.',
+			);
+		}
+		const fieldValue = coerce(definition, row.value);
+		if (fieldValue === undefined) {
+			throw invalidInput(
+				this.getNode(),
+				itemIndex,
+				`Custom Field "${shortKey(definition) || definition.id}"`,
+				`"${String(row.value)}" is not a number`,
+				'This field holds numbers: pass a number such as 72 or 99.5.',
+			);
+		}
+		return { id: definition.id, field_value: fieldValue } as IDataObject;
+	});
+}

@@ -1,0 +1,61 @@
+import type { IDataObject, IDisplayOptions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Adds one operation's displayOptions to each of its properties (merging any they already have). */
+export function updateDisplayOptions(
+	displayOptions: IDisplayOptions,
+	properties: INodeProperties[],
+): INodeProperties[] {
+	return properties.map((property) => ({
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: { ...displayOptions.show, ...property.displayOptions?.show },
+			...(displayOptions.hide || property.displayOptions?.hide
+				? { hide: { ...displayOptions.hide, ...property.displayOptions?.hide } }
+				: {}),
+		},
+	}));
+}
+
+/** An error for bad input, naming the field, the item and the fix. */
+export function invalidInput(node: INode, itemIndex: number, field: string, problem: string, fix: string) {
+	return new NodeOperationError(node, `${field}: ${problem} (item ${itemIndex})`, {
+		description: fix,
+		itemIndex,
+	});
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function assertEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const email = String(value ?? '').trim();
+	if (!EMAIL.test(email)) {
+		throw invalidInput(node, itemIndex, field, `"${email}" is not a valid email address`, 'Enter an address like name@example.com, or leave the field empty.');
+	}
+	return email;
+}
+
+export function assertId(node: INode, itemIndex: number, field: string, value: unknown): string {
+	const id = String(value ?? '').trim();
+	if (!id) {
+		throw invalidInput(node, itemIndex, field, 'is empty', `Pick a record from the list or enter its ID. If it comes from an expression, check that the previous node outputs it for item ${itemIndex}.`);
+	}
+	if (/[\s/?#]/.test(id)) {
+		throw invalidInput(node, itemIndex, field, `"${id}" is not a valid GHL ID`, 'GHL IDs contain no spaces or slashes: paste the ID only, not a URL.');
+	}
+	return id;
+}
+
+/** Drops undefined and empty-string values, so unset optional fields are never sent. */
+export function compact<T extends IDataObject>(object: T): T {
+	return Object.fromEntries(
+		Object.entries(object).filter(([, value]) => value !== undefined && value !== ''),
+	) as T;
+}
+
+/** Splits "a, b" or an array into trimmed non-empty strings. */
+export function toList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return parts.map((part) => String(part).trim()).filter(Boolean);
+}

@@ -1,0 +1,107 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { CREDENTIAL_TYPES } from '../transport/constants';
+import { getGhlClient, ghlCredentialRequest } from '../transport';
+
+const PAGE = 50;
+
+/** Agency installs list the locations the app is installed on; single-location credentials show their one. */
+export async function searchLocations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const authentication = this.getNodeParameter('authentication', CREDENTIAL_TYPES.oAuth2) as string;
+	const credentials = await this.getCredentials(authentication);
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	if (authentication !== CREDENTIAL_TYPES.oAuth2 || tokenData.userType !== 'Company') {
+		const locationId = String(credentials.locationId ?? tokenData.locationId ?? '');
+		return { results: locationId ? [{ name: locationId, value: locationId }] : [] };
+	}
+	const skip = Number(paginationToken ?? 0);
+	// GHL app IDs are the client ID's part before the dash.
+	const appId = String(credentials.clientId ?? '').split('-')[0];
+	const response: { locations?: IDataObject[]; count?: number } = await ghlCredentialRequest.call(this, {
+		method: 'GET',
+		path: '/oauth/installedLocations',
+		qs: {
+			companyId: tokenData.companyId,
+			appId,
+			isInstalled: true,
+			limit: PAGE,
+			skip,
+			...(filter ? { query: filter } : {}),
+		},
+	});
+	const locations = response.locations ?? [];
+	return {
+		results: locations.map((location) => ({
+			name: `${location.name as string}${location.address ? ` — ${location.address as string}` : ''}`,
+			value: String(location._id ?? location.id),
+		})),
+		paginationToken: locations.length === PAGE ? String(skip + PAGE) : undefined,
+	};
+}
+
+export async function searchContacts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const client = await getGhlClient.call(this);
+	const page = Number(paginationToken ?? 1);
+	const response = await client.request<{ contacts?: IDataObject[]; total?: number }>({
+		method: 'POST',
+		path: '/contacts/search',
+		body: {
+			locationId: client.locationId,
+			page,
+			pageLimit: PAGE,
+			...(filter ? { query: filter } : {}),
+			sort: [{ field: 'dateAdded', direction: 'desc' }],
+		},
+		idempotent: true,
+	});
+	const contacts = response.contacts ?? [];
+	return {
+		results: contacts.map((contact) => {
+			const name =
+				[contact.firstNameLowerCase ?? contact.firstName, contact.lastNameLowerCase ?? contact.lastName]
+					.filter(Boolean)
+					.join(' ') || (contact.contactName as string) || (contact.email as string) || (contact.phone as string) || String(contact.id);
+			const detail = contact.email ?? contact.phone;
+			return { name: detail && detail !== name ? `${name} (${detail as string})` : name, value: String(contact.id) };
+		}),
+		paginationToken: contacts.length === PAGE ? String(page + 1) : undefined,
+	};
+}
+
+export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await getGhlClient.call(this);
+	const { users = [] } = await client.request<{ users?: IDataObject[] }>({
+		method: 'GET',
+		path: '/users/',
+		qs: { locationId: client.locationId },
+	});
+	const needle = (filter ?? '').toLowerCase();
+	return {
+		results: users
+			.map((user) => ({ name: `${(user.name as string) ?? ''}${user.email ? ` (${user.email as string})` : ''}`.trim(), value: String(user.id) }))
+			.filter((user) => !needle || user.name.toLowerCase().includes(needle)),
+	};
+}
+
+export async function searchCalendars(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const client = await getGhlClient.call(this);
+	const { calendars = [] } = await client.request<{ calendars?: IDataObject[] }>({
+		method: 'GET',
+		path: '/calendars/',
+		qs: { locationId: client.locationId },
+	});
+	const needle = (filter ?? '').toLowerCase();
+	return {
+		results: calendars
+			.map((calendar) => ({ name: String(calendar.name ?? calendar.id), value: String(calendar.id) }))
+			.filter((calendar) => !needle || calendar.name.toLowerCase().includes(needle)),
+	};
+}
