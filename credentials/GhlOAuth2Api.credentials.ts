@@ -27,7 +27,7 @@ export class GhlOAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://highlevel.stoplight.io/docs/integrations/a04191c0fabf9-authorization';
 
-	icon = 'file:../icons/ghl.svg' as const;
+	icon = { light: 'file:../icons/ghl.svg', dark: 'file:../icons/ghl.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

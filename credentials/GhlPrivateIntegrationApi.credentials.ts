@@ -14,7 +14,7 @@ export class GhlPrivateIntegrationApi implements ICredentialType {
 
 	documentationUrl = 'https://help.gohighlevel.com/support/solutions/articles/155000003054-private-integrations';
 
-	icon = 'file:../icons/ghl.svg' as const;
+	icon = { light: 'file:../icons/ghl.svg', dark: 'file:../icons/ghl.dark.svg' } as const;
 
 	properties: INodeProperties[] = [
 		{

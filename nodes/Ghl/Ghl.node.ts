@@ -1,11 +1,69 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
+import { authenticationProperty, locationProperty } from './actions/common.descriptions';
+import { resourceDescriptions } from './actions/resources';
+import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
 export class Ghl implements INodeType {
-	description: INodeTypeDescription = versionDescription;
+	description: INodeTypeDescription = {
+		displayName: 'HighLevel (GHL)',
+		name: 'ghl',
+		icon: { light: 'file:../../icons/ghl.svg', dark: 'file:../../icons/ghl.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with HighLevel (GoHighLevel / LeadConnector) contacts, tasks, notes and appointments',
+		defaults: { name: 'HighLevel (GHL)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'ghlOAuth2Api', required: true, displayOptions: { show: { authentication: ['ghlOAuth2Api'] } } },
+			{
+				name: 'ghlPrivateIntegrationApi',
+				required: true,
+				displayOptions: { show: { authentication: ['ghlPrivateIntegrationApi'] } },
+			},
+		],
+		properties: [
+			authenticationProperty,
+			locationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Appointment', value: 'appointment' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Note', value: 'note' },
+					{ name: 'Task', value: 'task' },
+				],
+				default: 'contact',
+			},
+			...resourceDescriptions,
+			{
+				displayName: 'Request Options',
+				name: 'requestOptions',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Parallel Requests',
+						name: 'concurrency',
+						type: 'number',
+						typeOptions: { minValue: 1, maxValue: 50 },
+						default: DEFAULT_CONCURRENCY,
+						description:
+							'How many items are sent at once. Requests are paced to GHL\'s rate limit either way; items for the same contact are always sent one after another.',
+					},
+				],
+			},
+		],
+	};
 
 	methods = { listSearch, loadOptions };
 

@@ -15,20 +15,9 @@
  * HTTP goes out through n8n's real stack (axios), so nock intercepts it.
  */
 import { tmpdir } from 'node:os';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-// Configuration is read from the environment when the n8n DI services are first built,
-// so defaults must be in place before n8n-core touches them. Only fill what the caller
-// did not set.
-if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
-}
-process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-ghl-test-encryption-key';
-process.env.N8N_LOG_LEVEL ??= 'silent';
-process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
-
-/* eslint-disable import/first */
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
@@ -68,6 +57,31 @@ import type {
 	IWorkflowSettings,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
+
+// ---------------------------------------------------------------------------
+// Environment
+// ---------------------------------------------------------------------------
+
+/**
+ * n8n's DI services (InstanceSettings, Logger, GlobalConfig, ...) read the environment
+ * when they are first built, which happens lazily inside the first execution. Only
+ * variables the caller did not set are filled in.
+ */
+function ensureEnvironment(): void {
+	if (!process.env.N8N_USER_FOLDER) {
+		// InstanceSettings writes <folder>/.n8n/config on first use.
+		const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
+		process.env.N8N_USER_FOLDER = userFolder;
+		if (typeof afterAll === 'function') {
+			afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
+		}
+	}
+	process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-ghl-test-encryption-key';
+	process.env.N8N_LOG_LEVEL ??= 'silent';
+	process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
+}
+
+ensureEnvironment();
 
 // ---------------------------------------------------------------------------
 // Built-in types
@@ -542,11 +556,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		if (nodeCredentials) {
 			const stored = this.findStored(nodeCredentials, credentialType.name);
 			const toPersist: ICredentialDataDecryptedObject = { ...deepCopy(stored.data) };
-			for (const [key, value] of Object.entries(output)) {
+			for (const [key, value] of Object.entries(output as ICredentialDataDecryptedObject)) {
 				if (key === expirable.name || !isExpression(stored.data[key])) toPersist[key] = value;
 			}
 			await this.updateCredentials(nodeCredentials, credentialType.name, toPersist);
-			return Object.assign(credentials, output);
+			return Object.assign(credentials, output as ICredentialDataDecryptedObject);
 		}
 		return undefined;
 	}
@@ -558,7 +572,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const { preAuthentication } = this.getCredentialType(typeName);
 		if (typeof preAuthentication !== 'function') return undefined;
-		return (await preAuthentication.call(helpers, credentials)) ?? undefined;
+		const output = await preAuthentication.call(helpers, credentials);
+		return (output as ICredentialDataDecryptedObject | undefined) ?? undefined;
 	}
 
 	async updateCredentials(
@@ -653,6 +668,7 @@ function toItems(items: Array<INodeExecutionData | IDataObject> | undefined): IN
 }
 
 export async function runWorkflow(options: RunWorkflowOptions): Promise<RunWorkflowResult> {
+	ensureEnvironment();
 	// Keep expressions on the in-process evaluator: the 'vm' engine needs isolated-vm.
 	Expression.setExpressionEngine('legacy');
 

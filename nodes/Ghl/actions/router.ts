@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runPool } from '../helpers/pool';
@@ -55,7 +55,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				});
 			} catch (error) {
 				if (!this.continueOnFail()) {
-					if (error instanceof NodeOperationError || error instanceof NodeApiError) throw error;
+					// Both constructors hand back an error that already is one of theirs.
+					if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 					throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 				}
 				return [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];

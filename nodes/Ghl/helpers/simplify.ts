@@ -9,7 +9,7 @@ export const simplifyProperty: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to return a flat contact (id, name, email, phone, tags, dates, custom fields as key → value) instead of GHL\'s full record',
+		'Whether to return a flat contact (ID, name, email, phone, tags, dates, custom fields as key → value) instead of GHL\'s full record',
 };
 
 /** A flat contact with custom fields keyed by their short key (falls back to the id). */

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPES } from '../transport/constants';
-import { getGhlClient, ghlCredentialRequest } from '../transport';
+import { getGhlClient, ghlCredentialRequest, type GhlRequest } from '../transport';
 
 const PAGE = 50;
 
@@ -21,7 +21,7 @@ export async function searchLocations(
 	const skip = Number(paginationToken ?? 0);
 	// GHL app IDs are the client ID's part before the dash.
 	const appId = String(credentials.clientId ?? '').split('-')[0];
-	const response: { locations?: IDataObject[]; count?: number } = await ghlCredentialRequest.call(this, {
+	const response = await ghlCredentialRequest.call<ILoadOptionsFunctions, [GhlRequest], Promise<{ locations?: IDataObject[] }>>(this, {
 		method: 'GET',
 		path: '/oauth/installedLocations',
 		qs: {

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
+	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
@@ -301,7 +302,9 @@ export async function getGhlClient(
 	locationOverride?: string,
 ): Promise<GhlClient> {
 	const auth = await resolveAuth(this, itemIndex, locationOverride);
-	const ctx = this;
+	const node = this.getNode();
+	const send = async (raw: RawRequest, request: GhlRequest) =>
+		await sendRaw(this, auth.credentialType, auth.baseUrl, raw, isIdempotent(request));
 	return {
 		locationId: auth.locationId,
 		async request<T>(request: GhlRequest): Promise<T> {
@@ -314,17 +317,17 @@ export async function getGhlClient(
 				locationId: auth.locationId,
 			};
 			if (!auth.locationToken) {
-				return (await sendRaw(ctx, auth.credentialType, auth.baseUrl, raw, isIdempotent(request))) as T;
+				return (await send(raw, request)) as T;
 			}
 			raw.bearer = await auth.locationToken();
 			try {
-				return (await sendRaw(ctx, auth.credentialType, auth.baseUrl, raw, isIdempotent(request))) as T;
+				return (await send(raw, request)) as T;
 			} catch (error) {
 				// A location token revoked early: mint a new one once.
-				if ((error as NodeApiError).httpCode !== '401') throw error;
+				if ((error as NodeApiError).httpCode !== '401') throw new NodeApiError(node, error as JsonObject);
 				forgetLocationToken({ clientId: auth.clientId!, companyId: auth.companyId!, locationId: auth.locationId });
 				raw.bearer = await auth.locationToken();
-				return (await sendRaw(ctx, auth.credentialType, auth.baseUrl, raw, isIdempotent(request))) as T;
+				return (await send(raw, request)) as T;
 			}
 		},
 	};

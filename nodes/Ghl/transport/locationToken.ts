@@ -43,9 +43,9 @@ export async function mintLocationToken(key: LocationKey, send: MintRequest): Pr
 	cache.set(cacheKey, entry);
 	try {
 		return await entry.token;
-	} catch (error) {
-		cache.delete(cacheKey);
-		throw error;
+	} finally {
+		// A failed mint must not be served from the cache.
+		if (!(entry.expiresAt < Number.POSITIVE_INFINITY)) cache.delete(cacheKey);
 	}
 }
 

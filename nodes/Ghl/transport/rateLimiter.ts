@@ -1,3 +1,5 @@
+import { sleep as n8nSleep } from 'n8n-workflow';
+
 /**
  * Paces requests per rate-limit bucket (app × location) so bulk runs ride just under GHL's burst
  * limit (default 100 requests / 10 s) instead of bouncing off 429s. The window is learned from the
@@ -33,12 +35,12 @@ const buckets = new Map<string, Bucket>();
 
 export type Sleep = (ms: number) => Promise<void>;
 
-let sleepImpl: Sleep = async (ms) => await new Promise((resolve) => setTimeout(resolve, ms));
+let sleepImpl: Sleep = async (ms) => await n8nSleep(ms);
 let now: () => number = () => Date.now();
 
 /** Test seam: replace the clock and sleep. */
 export function setRateLimiterClock(clock: { now: () => number; sleep: Sleep } | undefined): void {
-	sleepImpl = clock?.sleep ?? (async (ms) => await new Promise((resolve) => setTimeout(resolve, ms)));
+	sleepImpl = clock?.sleep ?? (async (ms) => await n8nSleep(ms));
 	now = clock?.now ?? (() => Date.now());
 }
 

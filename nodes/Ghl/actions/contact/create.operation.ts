@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
@@ -54,7 +54,9 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 			error instanceof NodeApiError && error.httpCode === '400'
 				? duplicateContactId((error.errorResponse ?? {}) as IDataObject)
 				: undefined;
-		if (!existingId || !options.onDuplicate || options.onDuplicate === 'fail') throw error;
+		if (!existingId || !options.onDuplicate || options.onDuplicate === 'fail') {
+			throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
 		duplicate = true;
 		if (options.onDuplicate === 'update') {
 			const update = Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_UPDATABLE.includes(key)));

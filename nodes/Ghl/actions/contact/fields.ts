@@ -63,8 +63,7 @@ function contactFields(dto: ContactDto): INodeProperties[] {
 							type: 'options',
 							typeOptions: { loadOptionsMethod: 'getCustomFields' },
 							default: '',
-							description:
-								'Choose from the list, or give the field\'s ID or key (e.g. lead_score) with an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+							description: 'Choose from the list, or give the field\'s ID or key (e.g. lead_score) with an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 						},
 						{
 							displayName: 'Value',
@@ -160,8 +159,7 @@ function contactFields(dto: ContactDto): INodeProperties[] {
 			type: 'multiOptions',
 			typeOptions: { loadOptionsMethod: 'getTags' },
 			default: [],
-			description:
-				'Choose from the list, or give names with an <a href="https://docs.n8n.io/code/expressions/">expression</a> (comma-separated or an array). New tags are created.',
+			description: 'Choose from the list, or give names with an <a href="https://docs.n8n.io/code/expressions/">expression</a> (comma-separated or an array). New tags are created. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		},
 		{
 			displayName: 'Timezone',

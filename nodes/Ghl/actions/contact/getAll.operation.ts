@@ -35,9 +35,9 @@ const properties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: { source: ['search'] } },
 		options: [
-			{ ...userProperty, displayName: 'Assigned User Name or ID' },
 			{ displayName: 'Added After', name: 'dateAddedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Added Before', name: 'dateAddedBefore', type: 'dateTime', default: '' },
+			{ ...userProperty, displayName: 'Assigned User Name or ID' },
 			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
 			{ displayName: 'Phone', name: 'phone', type: 'string', default: '' },
 			{
@@ -53,8 +53,7 @@ const properties: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getTags' },
 				default: [],
-				description:
-					'Contacts with all of these tags. Choose from the list, or specify names using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Contacts must carry all of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},
@@ -81,9 +80,9 @@ const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Date Added', value: 'dateAdded' },
 					{ name: 'Date Updated', value: 'dateUpdated' },
+					{ name: 'Email', value: 'email' },
 					{ name: 'First Name', value: 'firstNameLowerCase' },
 					{ name: 'Last Name', value: 'lastNameLowerCase' },
-					{ name: 'Email', value: 'email' },
 				],
 				default: 'dateAdded',
 			},

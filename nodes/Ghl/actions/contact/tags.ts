@@ -15,8 +15,7 @@ export const tagProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getTags' },
 		default: [],
 		required: true,
-		description:
-			'Choose from the list, or give names with an <a href="https://docs.n8n.io/code/expressions/">expression</a> (comma-separated or an array)',
+		description: 'Choose from the list, or give names with an <a href="https://docs.n8n.io/code/expressions/">expression</a> (comma-separated or an array). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 ];
 
