@@ -1,0 +1,117 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+	INodeParameterResourceLocator,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { httpRequest } from './http';
+
+export const BASE_URL = 'https://services.leadconnectorhq.com';
+export const LOCATION_ID = 'loc_A1';
+
+export const privateIntegrationCredentials: ICredentialDataDecryptedObject = {
+	accessToken: 'pit-secret-token',
+	locationId: LOCATION_ID,
+	apiBaseUrl: BASE_URL,
+};
+
+export const oauthLocationCredentials: ICredentialDataDecryptedObject = {
+	clientId: 'app123-abc',
+	clientSecret: 'client-secret',
+	apiBaseUrl: BASE_URL,
+	oauthTokenData: { access_token: 'oauth-access', refresh_token: 'oauth-refresh', userType: 'Location', locationId: LOCATION_ID },
+};
+
+export const oauthCompanyCredentials: ICredentialDataDecryptedObject = {
+	clientId: 'app123-abc',
+	clientSecret: 'client-secret',
+	apiBaseUrl: BASE_URL,
+	oauthTokenData: { access_token: 'company-access', refresh_token: 'company-refresh', userType: 'Company', companyId: 'comp_1' },
+};
+
+type Parameters = Record<string, unknown>;
+
+export interface ContextOptions {
+	/** Parameters for every item, or per item. */
+	parameters: Parameters | ((itemIndex: number) => Parameters);
+	items?: INodeExecutionData[];
+	credentials?: ICredentialDataDecryptedObject;
+	continueOnFail?: boolean;
+}
+
+const node: INode = {
+	id: 'ghl-node',
+	name: 'HighLevel',
+	type: 'n8n-nodes-ghl.ghl',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
+
+function extract(value: unknown): unknown {
+	if (value && typeof value === 'object' && '__rl' in (value as object)) {
+		return (value as INodeParameterResourceLocator).value;
+	}
+	return value;
+}
+
+/** A small IExecuteFunctions: real HTTP (nock intercepts), credential signing like n8n's. */
+export function createContext(options: ContextOptions): IExecuteFunctions & { requests: IHttpRequestOptions[] } {
+	const items = options.items ?? [{ json: {} }];
+	const credentials = options.credentials ?? privateIntegrationCredentials;
+	const requests: IHttpRequestOptions[] = [];
+	const parametersFor = (itemIndex: number) =>
+		typeof options.parameters === 'function' ? options.parameters(itemIndex) : options.parameters;
+
+	const sign = (request: IHttpRequestOptions): IHttpRequestOptions => {
+		const token =
+			(credentials.accessToken as string | undefined) ??
+			((credentials.oauthTokenData as IDataObject | undefined)?.access_token as string);
+		return { ...request, headers: { ...request.headers, Authorization: `Bearer ${token}` } };
+	};
+
+	const context = {
+		requests,
+		getNode: () => node,
+		getInputData: () => items,
+		continueOnFail: () => options.continueOnFail ?? false,
+		getCredentials: async () => credentials,
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, parameterOptions?: { extractValue?: boolean }) {
+			const parameters = parametersFor(itemIndex);
+			const defaults: Parameters = { authentication: credentials.accessToken ? 'ghlPrivateIntegrationApi' : 'ghlOAuth2Api' };
+			const value = name in parameters ? parameters[name] : name in defaults ? defaults[name] : fallback;
+			if (value === undefined) throw new Error(`Could not get parameter "${name}"`);
+			return parameterOptions?.extractValue ? extract(value) : value;
+		},
+		helpers: {
+			httpRequest: async (request: IHttpRequestOptions) => {
+				requests.push(request);
+				return await httpRequest(request);
+			},
+			async httpRequestWithAuthentication(_type: string, request: IHttpRequestOptions) {
+				requests.push(request);
+				try {
+					return await httpRequest(sign(request));
+				} catch (error) {
+					// n8n wraps failures of authenticated requests in a NodeApiError whose cause is the HTTP error.
+					throw new NodeApiError(node, error as never);
+				}
+			},
+			returnJsonArray: (data: IDataObject | IDataObject[]) =>
+				(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
+			constructExecutionMetaData: (data: INodeExecutionData[], { itemData }: { itemData: { item: number } }) =>
+				data.map((entry) => ({ ...entry, pairedItem: itemData })),
+		},
+	};
+	return context as unknown as IExecuteFunctions & { requests: IHttpRequestOptions[] };
+}
+
+/** A resource-locator value as n8n stores it. */
+export function locator(mode: string, value: string): INodeParameterResourceLocator {
+	return { __rl: true, mode, value };
+}

@@ -1,0 +1,54 @@
+import nock from 'nock';
+
+import { clearLocationTokens } from '../../../nodes/Ghl/transport/locationToken';
+import { resetRateLimiter, setRateLimiterClock } from '../../../nodes/Ghl/transport/rateLimiter';
+import { Ghl } from '../../../nodes/Ghl/Ghl.node';
+import type { ContextOptions } from './context';
+import { BASE_URL, createContext } from './context';
+
+/** A virtual clock: sleeps return at once and advance time, and every wait is recorded. */
+export const clock = {
+	time: 1_700_000_000_000,
+	sleeps: [] as number[],
+	now: () => clock.time,
+	sleep: async (ms: number) => {
+		clock.sleeps.push(ms);
+		clock.time += ms;
+	},
+};
+
+export function useGhlTestEnvironment(): void {
+	beforeAll(() => nock.disableNetConnect());
+	beforeEach(() => {
+		resetRateLimiter();
+		clearLocationTokens();
+		clock.sleeps = [];
+		setRateLimiterClock(clock);
+	});
+	afterEach(() => {
+		const pending = nock.pendingMocks();
+		nock.cleanAll();
+		setRateLimiterClock(undefined);
+		expect(pending).toEqual([]);
+	});
+	afterAll(() => nock.enableNetConnect());
+}
+
+/** The GHL API as nock sees it, with the headers every request must carry. */
+export function ghl(version = '2021-07-28', token = 'pit-secret-token') {
+	return nock(BASE_URL, {
+		reqheaders: {
+			version,
+			authorization: `Bearer ${token}`,
+			accept: 'application/json',
+			'user-agent': /^n8n-nodes-ghl\//,
+		},
+	});
+}
+
+/** Runs the node the way n8n does: router, pool, paired items, continueOnFail. */
+export async function runNode(options: ContextOptions) {
+	const context = createContext(options);
+	const output = await new Ghl().execute.call(context);
+	return { output: output[0], context };
+}
