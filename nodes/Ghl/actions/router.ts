@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runPool } from '../helpers/pool';
-import { getGhlClient, type GhlClient } from '../transport';
+import { getGhlClient, readLocation, type GhlClient } from '../transport';
 import { resources } from './resources';
 import type { GhlOperation } from './node.type';
 
@@ -29,7 +29,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// One client per location: an agency workflow may address several locations in one run.
 	const clients = new Map<string, Promise<GhlClient>>();
 	const clientFor = async (itemIndex: number) => {
-		const location = String(this.getNodeParameter('location', itemIndex, '', { extractValue: true }) ?? '');
+		const location = readLocation(this, itemIndex);
 		let client = clients.get(location);
 		if (!client) {
 			client = getGhlClient.call(this, itemIndex);

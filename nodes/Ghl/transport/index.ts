@@ -84,19 +84,22 @@ function retryAfterMs(headers: Record<string, unknown> | undefined, fallbackMs: 
 	return Math.round(base * (1 + Math.random() * 0.2));
 }
 
+/** Reads a parameter in any context; resource locators give their value. Hidden ones give the fallback. */
 function readParameter(ctx: GhlContext, name: string, itemIndex: number, fallback: unknown): unknown {
-	if ('getInputData' in ctx) {
-		return (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback, { extractValue: true });
-	}
-	return (ctx as ILoadOptionsFunctions).getNodeParameter(name, fallback, { extractValue: true });
+	const value =
+		'getInputData' in ctx
+			? (ctx as IExecuteFunctions).getNodeParameter(name, itemIndex, fallback)
+			: 'getCurrentNodeParameter' in ctx
+				? ((ctx as ILoadOptionsFunctions).getCurrentNodeParameter(name) ??
+					(ctx as ILoadOptionsFunctions).getNodeParameter(name, fallback))
+				: (ctx as IWebhookFunctions).getNodeParameter(name, fallback);
+	if (value && typeof value === 'object' && 'value' in (value as IDataObject)) return (value as IDataObject).value;
+	return value;
 }
 
-function readCurrentParameter(ctx: GhlContext, name: string): unknown {
-	if ('getCurrentNodeParameter' in ctx) {
-		const value = (ctx as ILoadOptionsFunctions).getCurrentNodeParameter(name, { extractValue: true });
-		if (value !== undefined) return value;
-	}
-	return undefined;
+/** The Location parameter of an item ('' when unset or hidden). */
+export function readLocation(ctx: GhlContext, itemIndex: number): string {
+	return String(readParameter(ctx, 'location', itemIndex, '') ?? '').trim();
 }
 
 interface Auth {
@@ -129,12 +132,7 @@ async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	if (tokenData.userType === 'Company') {
 		const companyId = String(tokenData.companyId ?? '');
-		const locationId = String(
-			locationOverride ??
-				readCurrentParameter(ctx, 'location') ??
-				readParameter(ctx, 'location', itemIndex, '') ??
-				'',
-		).trim();
+		const locationId = (locationOverride ?? readLocation(ctx, itemIndex)).trim();
 		if (!locationId) {
 			throw new NodeOperationError(ctx.getNode(), 'Choose a Location: this credential is an agency (Company) install', {
 				description: 'Set the "Location" parameter to the sub-account to work in (pick from the list or paste its ID).',
@@ -162,7 +160,15 @@ async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?
 				),
 		};
 	}
-	return { credentialType, baseUrl, locationId: String(tokenData.locationId ?? '') };
+	const locationId = String(tokenData.locationId ?? '');
+	const requested = locationOverride ?? readLocation(ctx, itemIndex);
+	if (requested && locationId && requested !== locationId) {
+		throw new NodeOperationError(ctx.getNode(), `Location "${requested}" is not the one this credential was installed on`, {
+			description: `This OAuth2 credential is a sub-account install for location "${locationId}". Clear the Location parameter, or use an agency (Company) install to reach other locations.`,
+			itemIndex,
+		});
+	}
+	return { credentialType, baseUrl, locationId };
 }
 
 interface RawRequest {
@@ -271,13 +277,17 @@ async function sendRaw(
 				await sleep(retryAfterMs(undefined, 500 * 2 ** transientRetries++));
 				continue;
 			}
+			if (failure.statusCode === undefined && failure.code === undefined) {
+				// Not an HTTP failure (e.g. n8n's "reconnect the credential" after a dead refresh token).
+				throw new NodeOperationError(ctx.getNode(), error as Error, { itemIndex: raw.itemIndex });
+			}
 			if (failure.statusCode === undefined) {
 				throw new NodeApiError(
 					ctx.getNode(),
-					{ message: `Could not reach GHL (${failure.code ?? 'network error'})` },
+					{ message: 'Could not reach GHL' },
 					{
-						message: `Could not reach GHL (${failure.code ?? 'network error'})`,
-						description: `${raw.method} ${raw.path} did not get an answer. Check the network; ${idempotent ? 'the request was retried.' : 'it was not retried because repeating it could create a duplicate.'}`,
+						message: 'Could not reach GHL',
+						description: `${raw.method} ${raw.path} got no answer (${failure.code}). Check the network; ${idempotent ? 'the request was retried.' : 'it was not retried because repeating it could create a duplicate.'}`,
 						itemIndex: raw.itemIndex,
 					},
 				);

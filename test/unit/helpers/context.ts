@@ -42,6 +42,8 @@ export interface ContextOptions {
 	items?: INodeExecutionData[];
 	credentials?: ICredentialDataDecryptedObject;
 	continueOnFail?: boolean;
+	/** The workflow's timezone (n8n's getTimezone()); UTC unless a test sets one. */
+	timezone?: string;
 }
 
 const node: INode = {
@@ -80,6 +82,7 @@ export function createContext(options: ContextOptions): IExecuteFunctions & { re
 		getNode: () => node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'UTC',
 		getCredentials: async () => credentials,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown, parameterOptions?: { extractValue?: boolean }) {
 			const parameters = parametersFor(itemIndex);

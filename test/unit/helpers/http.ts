@@ -1,8 +1,11 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 /**
- * A real HTTP client for unit tests (fetch, so nock intercepts it) that behaves like n8n's
- * httpRequest: qs, JSON bodies, returnFullResponse, and axios-shaped errors on status >= 400.
+ * A real HTTP client for unit tests (node:http, so nock intercepts it) that behaves like n8n's
+ * httpRequest: qs, JSON bodies, returnFullResponse, axios-shaped errors on status >= 400 and
+ * network errors carrying their `code`.
  */
 export async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
 	const url = new URL(options.url);
@@ -19,24 +22,37 @@ export async function httpRequest(options: IHttpRequestOptions): Promise<unknown
 			headers['Content-Type'] ??= 'application/json';
 		}
 	}
-	const response = await fetch(url, { method: options.method ?? 'GET', headers, body });
-	const text = await response.text();
+	if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
+	const transport = url.protocol === 'https:' ? https : http;
+	const { status, responseHeaders, text } = await new Promise<{ status: number; responseHeaders: Record<string, string>; text: string }>(
+		(resolve, reject) => {
+			const request = transport.request(url, { method: options.method ?? 'GET', headers }, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () =>
+					resolve({
+						status: response.statusCode ?? 0,
+						responseHeaders: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, String(v)])),
+						text: Buffer.concat(chunks).toString('utf8'),
+					}),
+				);
+				response.on('error', reject);
+			});
+			request.on('error', reject);
+			if (body !== undefined) request.write(body);
+			request.end();
+		},
+	);
 	let data: unknown = text;
 	try {
 		data = text ? JSON.parse(text) : undefined;
 	} catch {
 		// Plain text answer.
 	}
-	const responseHeaders: Record<string, string> = {};
-	response.headers.forEach((value, key) => (responseHeaders[key] = value));
-	if (response.status >= 400) {
-		const error = new Error(`Request failed with status code ${response.status}`) as Error & {
-			response: unknown;
-		};
-		error.response = { status: response.status, headers: responseHeaders, data };
+	if (status >= 400) {
+		const error = new Error(`Request failed with status code ${status}`) as Error & { response: unknown };
+		error.response = { status, headers: responseHeaders, data };
 		throw error;
 	}
-	return options.returnFullResponse
-		? { body: data, headers: responseHeaders, statusCode: response.status }
-		: data;
+	return options.returnFullResponse ? { body: data, headers: responseHeaders, statusCode: status } : data;
 }
