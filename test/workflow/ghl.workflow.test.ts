@@ -1,4 +1,5 @@
 import nock from 'nock';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { GhlOAuth2Api } from '../../credentials/GhlOAuth2Api.credentials';
 import { GhlPrivateIntegrationApi } from '../../credentials/GhlPrivateIntegrationApi.credentials';
@@ -15,7 +16,7 @@ const API = 'https://ghl.test';
 const TYPE = 'n8n-nodes-ghl.ghl';
 const credentialTypes = [new GhlOAuth2Api(), new GhlPrivateIntegrationApi()];
 
-const oauthCredential = (tokenData: Record<string, unknown>): HarnessCredential => ({
+const oauthCredential = (tokenData: IDataObject): HarnessCredential => ({
 	id: 'cred-oauth',
 	name: 'GHL OAuth',
 	data: {
@@ -27,7 +28,7 @@ const oauthCredential = (tokenData: Record<string, unknown>): HarnessCredential 
 	},
 });
 
-const ghlNode = (parameters: Record<string, unknown>) => ({ name: 'GHL', type: TYPE, parameters });
+const ghlNode = (parameters: INodeParameters) => ({ name: 'GHL', type: TYPE, parameters });
 
 beforeAll(() => nock.disableNetConnect());
 beforeEach(() => {
