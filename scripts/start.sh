@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# start.sh — `npm start`: build this package, install it into a local n8n the
+# way Settings > Community nodes does, and run n8n 2.41 (Node 24) with the
+# editor on http://localhost:5678.
+#
+# Env:
+#   N8N_USER_FOLDER     default <project>/.runtime/n8n-user (gitignored)
+#   N8N_PORT            default 5678
+#   GHL_SKIP_BUILD=1    reuse the existing dist/ (still packs and installs it)
+#   GHL_RUNTIME_CACHE   where Node 24 + n8n are cached (see ensure-runtime.sh)
+#   GHL_N8N_OWNER_EMAIL / GHL_N8N_OWNER_PASSWORD   pre-create the owner account
+# Extra arguments are passed to `n8n start`.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=ensure-runtime.sh
+source "$ROOT/scripts/ensure-runtime.sh"
+# shellcheck source=n8n-env.sh
+source "$ROOT/scripts/n8n-env.sh"
+
+USER_FOLDER="${N8N_USER_FOLDER:-$ROOT/.runtime/n8n-user}"
+PORT="${N8N_PORT:-5678}"
+
+if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then
+	echo "[start] something already answers on port $PORT (another n8n?). Stop it or set N8N_PORT." >&2
+	exit 1
+fi
+
+cd "$ROOT"
+if [ "${GHL_SKIP_BUILD:-0}" != 1 ]; then
+	echo "[start] npm run build" >&2
+	npm run build
+fi
+[ -d "$ROOT/dist" ] || { echo "[start] no dist/ — the build did not produce output" >&2; exit 1; }
+
+TARBALL="$(ghl_pack_project "$ROOT" "$ROOT/.runtime")"
+echo "[start] packed $TARBALL" >&2
+ghl_install_package "$TARBALL" "$USER_FOLDER"
+
+ghl_n8n_env "$USER_FOLDER" "$PORT"
+echo "[start] n8n $GHL_N8N_VERSION (Node $("$GHL_NODE24" --version)) — user folder $N8N_USER_FOLDER" >&2
+echo "[start] editor: http://localhost:$PORT" >&2
+exec "$GHL_NODE24" "$GHL_N8N_BIN" start "$@"
