@@ -21,6 +21,8 @@ echo "[test] lint" >&2
 n8n-node lint
 echo "[test] build" >&2
 npm run build >/dev/null
+echo "[test] @n8n/scan-community-package (source and packed tarball)" >&2
+node scripts/scan-package.mjs
 
 RESULTS="$ROOT/.runtime/test-results"
 mkdir -p "$RESULTS"
