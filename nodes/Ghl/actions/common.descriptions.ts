@@ -114,3 +114,14 @@ export const limitProperty: INodeProperties = {
 	description: 'Max number of results to return',
 	displayOptions: { show: { returnAll: [false] } },
 };
+
+/** For "Options" collections: how dates written without an offset are read. */
+export const timezoneOption: INodeProperties = {
+	displayName: 'Timezone',
+	name: 'timezone',
+	type: 'string',
+	default: '',
+	placeholder: 'America/New_York',
+	description:
+		'IANA timezone for dates written without an offset (e.g. 2026-05-01 14:30). Leave empty to use the workflow\'s timezone.',
+};

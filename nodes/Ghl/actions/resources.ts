@@ -1,8 +1,10 @@
 import * as contact from './contact/Contact.resource';
+import * as task from './task/Task.resource';
 
 /** Resource value → its operations; the router looks operations up here. */
 export const resources = {
 	contact: contact.operations,
+	task: task.operations,
 };
 
-export const resourceDescriptions = [...contact.description];
+export const resourceDescriptions = [...contact.description, ...task.description];

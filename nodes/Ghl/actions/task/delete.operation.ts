@@ -1,0 +1,23 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resolveContactId } from '../../helpers/contact';
+import { explainUnknownId } from '../../helpers/records';
+import { updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { contactLocator } from '../common.descriptions';
+import { taskIdOf, taskIdProperty, taskLockKey } from './fields';
+
+const properties: INodeProperties[] = [contactLocator(), taskIdProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['task'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const taskId = taskIdOf.call(this, itemIndex);
+	const contactId = await resolveContactId.call(this, client, itemIndex);
+	await explainUnknownId(this.getNode(), 'Task', taskId, async () =>
+		await client.request({ method: 'DELETE', path: `/contacts/${contactId}/tasks/${taskId}`, itemIndex }),
+	);
+	return { id: taskId, contactId, deleted: true };
+}
+
+export const lockKey = taskLockKey;
