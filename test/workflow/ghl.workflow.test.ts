@@ -129,7 +129,7 @@ describe('GHL node inside n8n-core', () => {
 		expect(result.error?.message).toMatch(/needs to be reconnected/);
 		const serialized = JSON.stringify(result.run.data);
 		for (const secret of ['access-1', 'refresh-1', 'the-client-secret']) expect(serialized).not.toContain(secret);
-	});
+	}, 15_000);
 
 	it('an agency (Company) token mints a location token once per location and drives two locations', async () => {
 		const company = nock(API, { reqheaders: { authorization: 'Bearer company-access', version: '2021-07-28' } });
@@ -208,5 +208,35 @@ describe('GHL node inside n8n-core', () => {
 			});
 		expect((await run()).error).toBeUndefined();
 		expect((await run()).error).toBeUndefined();
+	});
+});
+
+describe('refresh race between n8n processes', () => {
+	it('when another process wins the refresh, waits for its rotated tokens and succeeds', async () => {
+		const helper = new HarnessCredentialsHelper(credentialTypes, {
+			ghlOAuth2Api: oauthCredential({ access_token: 'access-1', refresh_token: 'refresh-1', userType: 'Location', locationId: 'loc1' }),
+		});
+		// The other process used refresh-1 first: ours is refused, and the winner's tokens land in the
+		// shared store a moment later.
+		nock(API)
+			.post('/oauth/token')
+			.reply(() => {
+				setTimeout(() => {
+					const { data } = oauthCredential({ access_token: 'access-2', refresh_token: 'refresh-2', userType: 'Location', locationId: 'loc1' });
+					void helper.updateCredentials({ id: 'cred-oauth', name: 'GHL OAuth' }, 'ghlOAuth2Api', data);
+				}, 300);
+				return [400, { error: 'invalid_grant', error_description: 'refresh token already used' }];
+			});
+		nock(API, { reqheaders: { authorization: 'Bearer access-1' } }).get('/contacts/c1').reply(401, { message: 'Invalid JWT' });
+		nock(API, { reqheaders: { authorization: 'Bearer access-2' } }).get('/contacts/c1').reply(200, { contact: { id: 'c1' } });
+		const result = await runWorkflow({
+			nodeTypes: { [TYPE]: Ghl },
+			credentialTypes,
+			credentialsHelper: helper,
+			credentials: { ghlOAuth2Api: oauthCredential({}) },
+			nodes: [ghlNode({ resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: 'c1' } })],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.output.GHL[0][0].json).toEqual({ id: 'c1' });
 	});
 });

@@ -110,6 +110,8 @@ interface Auth {
 	locationToken?: () => Promise<string>;
 	companyId?: string;
 	clientId?: string;
+	/** OAuth2: the access token stored when this client was made (to detect a lost refresh race). */
+	startToken?: string;
 }
 
 async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?: string): Promise<Auth> {
@@ -156,7 +158,11 @@ async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?
 							form,
 							itemIndex,
 							locationId: companyId,
-						}),
+						},
+						// Minting twice is harmless.
+						true,
+						tokenData.access_token as string | undefined,
+					),
 				),
 		};
 	}
@@ -168,7 +174,7 @@ async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?
 			itemIndex,
 		});
 	}
-	return { credentialType, baseUrl, locationId };
+	return { credentialType, baseUrl, locationId, startToken: tokenData.access_token as string | undefined };
 }
 
 interface RawRequest {
@@ -217,6 +223,31 @@ async function sendOnce(
 	return (await ctx.helpers.httpRequestWithAuthentication.call(ctx, credentialType, options)) as never;
 }
 
+/** n8n's answer when a refresh token was already used (by another process that won the race). */
+function isLostRefresh(error: unknown): boolean {
+	for (let current = error as { failure?: { cause?: string }; message?: string; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth++) {
+		if (current.failure?.cause === 'credential-invalid' || /needs to be reconnected/.test(String(current.message))) return true;
+	}
+	return false;
+}
+
+const RACE_POLL_MS = 250;
+const RACE_WAIT_MS = 5_000;
+
+/**
+ * GHL refresh tokens are single-use. When two n8n processes refresh one credential at once, the
+ * loser's refresh fails although the winner is about to store fresh tokens. Wait for them and go on.
+ */
+async function waitForRotatedToken(ctx: GhlContext, credentialType: GhlCredentialType, staleToken: string): Promise<boolean> {
+	for (let waited = 0; waited <= RACE_WAIT_MS; waited += RACE_POLL_MS) {
+		const credentials = await ctx.getCredentials(credentialType);
+		const current = (credentials.oauthTokenData as IDataObject | undefined)?.access_token;
+		if (current && current !== staleToken) return true;
+		await sleep(RACE_POLL_MS);
+	}
+	return false;
+}
+
 /**
  * Sends a request with GHL's rules: pacing per location, 429 waits, retries of safe requests only,
  * and errors mapped to NodeApiErrors that never carry a token.
@@ -227,10 +258,12 @@ async function sendRaw(
 	baseUrl: string,
 	raw: RawRequest,
 	idempotent = ['GET', 'PUT', 'DELETE'].includes(raw.method),
+	startToken?: string,
 ): Promise<unknown> {
 	const bucket = `${baseUrl}|${raw.locationId ?? ''}`;
 	let rateLimitRetries = 0;
 	let transientRetries = 0;
+	let raceChecked = false;
 	for (;;) {
 		await acquireSlot(bucket);
 		try {
@@ -246,6 +279,11 @@ async function sendRaw(
 			}
 			return body;
 		} catch (error) {
+			if (startToken && !raceChecked && !raw.bearer && isLostRefresh(error)) {
+				raceChecked = true;
+				// The request got a 401 and was not processed, so sending it again is safe.
+				if (await waitForRotatedToken(ctx, credentialType, startToken)) continue;
+			}
 			const failure = readFailure(error);
 			const limits = parseRateLimitHeaders(failure.headers);
 			recordRateLimit(bucket, limits);
@@ -314,7 +352,7 @@ export async function getGhlClient(
 	const auth = await resolveAuth(this, itemIndex, locationOverride);
 	const node = this.getNode();
 	const send = async (raw: RawRequest, request: GhlRequest) =>
-		await sendRaw(this, auth.credentialType, auth.baseUrl, raw, isIdempotent(request));
+		await sendRaw(this, auth.credentialType, auth.baseUrl, raw, isIdempotent(request), auth.startToken);
 	return {
 		locationId: auth.locationId,
 		async request<T>(request: GhlRequest): Promise<T> {
