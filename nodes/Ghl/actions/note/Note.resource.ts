@@ -1,0 +1,33 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create.operation';
+import * as deleteNote from './delete.operation';
+import * as get from './get.operation';
+import * as getAll from './getAll.operation';
+import * as update from './update.operation';
+
+/** Operation value → implementation (`delete` is a reserved word, hence deleteNote). */
+export const operations = { create, get, getAll, update, delete: deleteNote };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['note'] } },
+		options: [
+			{ name: 'Create', value: 'create', description: 'Add a note to a contact', action: 'Create a note' },
+			{ name: 'Delete', value: 'delete', description: 'Delete a note', action: 'Delete a note' },
+			{ name: 'Get', value: 'get', description: 'Get a note', action: 'Get a note' },
+			{ name: 'Get Many', value: 'getAll', description: 'List a contact\'s notes', action: 'Get many notes' },
+			{ name: 'Update', value: 'update', description: 'Update a note', action: 'Update a note' },
+		],
+		default: 'create',
+	},
+	...create.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+	...deleteNote.description,
+];

@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resolveContactId } from '../../helpers/contact';
+import { explainUnknownId } from '../../helpers/records';
+import { updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { contactLocator } from '../common.descriptions';
+import { noteIdOf, noteIdProperty } from './fields';
+
+const properties: INodeProperties[] = [contactLocator(), noteIdProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const noteId = noteIdOf.call(this, itemIndex);
+	const contactId = await resolveContactId.call(this, client, itemIndex);
+	const { note } = await explainUnknownId(this.getNode(), 'Note', noteId, async () =>
+		await client.request<{ note: IDataObject }>({ method: 'GET', path: `/contacts/${contactId}/notes/${noteId}`, itemIndex }),
+	);
+	return note;
+}
