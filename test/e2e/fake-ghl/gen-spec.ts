@@ -11,7 +11,7 @@
  * so the fake validates requests against exactly what the spec declares.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const specDir = process.argv[2] ?? process.env.GHL_OPENAPI_DIR ?? '/work/shared/ghl-api/openapi';
 const FILES = ['contacts', 'calendars', 'oauth', 'locations', 'users', 'custom-fields'];
@@ -144,6 +144,6 @@ export interface SpecOperation {
 	body?: { required: boolean; contentType: string; schema: any };
 }
 `;
-const target = join(import.meta.dirname, 'spec.generated.ts');
+const target = join(dirname(process.argv[1]), "spec.generated.ts"); // no import.meta: tsconfig.test.json compiles test/ as CommonJS
 writeFileSync(target, out);
 console.log(`wrote ${target}: ${operations.length} operations, ${IMPLEMENTED.length} implemented`);

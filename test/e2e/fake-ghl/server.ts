@@ -152,7 +152,7 @@ export interface FakeState {
 	rateBuckets: Map<string, { windowStart: number; count: number; dayStart: number; dayCount: number }>;
 	requestLog: LogEntry[];
 	counts: { total: number; byRoute: Record<string, number>; byPath: Record<string, number>; byStatus: Record<string, number> };
-	faultQueue: Required<Pick<ScriptedFault, 'status' | 'count'>>[] & ScriptedFault[];
+	faultQueue: ScriptedFault[];
 	clockOffsetMs: number;
 	seq: number;
 }
@@ -710,13 +710,13 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 		}
 		for (const t of s.tasks ?? []) {
 			const id = t.id ?? newId();
-			const rec = { id, title: '', body: '', assignedTo: undefined, dueDate: iso(), completed: false, ...t, id };
+			const rec = { title: '', body: '', assignedTo: undefined, dueDate: iso(), completed: false, ...t, id };
 			state.tasks.set(id, rec);
 			push('tasks', rec);
 		}
 		for (const n of s.notes ?? []) {
 			const id = n.id ?? newId();
-			const rec = { id, body: '', dateAdded: iso(), ...n, id };
+			const rec = { body: '', dateAdded: iso(), ...n, id };
 			state.notes.set(id, rec);
 			push('notes', rec);
 		}
@@ -1031,7 +1031,8 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 		if (e.assignedUserId && !e.users.includes(e.assignedUserId)) e.users = [...e.users, e.assignedUserId];
 		const start = Date.parse(e.startTime);
 		if (input.startTime !== undefined && input.endTime === undefined) {
-			e.endTime = new Date(start + slotMs(cal)).toISOString();
+			const duration = existing ? existing.endMs - existing.startMs : slotMs(cal);
+			e.endTime = new Date(start + duration).toISOString();
 		}
 		e.startMs = start;
 		e.endMs = Date.parse(e.endTime);
@@ -1217,9 +1218,11 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 		rows.sort(cmp);
 		const total = rows.length;
 		const pageLimit = b.pageLimit ?? 20;
-		if (!Number.isInteger(pageLimit) || pageLimit < 1 || pageLimit > config.search.maxPageLimit) {
-			throw err(422, [`pageLimit must not be greater than ${config.search.maxPageLimit}`, 'pageLimit must not be less than 1'].filter((_, i) => (i === 0 ? pageLimit > 1 : true)), { error: 'Unprocessable Entity' });
-		}
+		const limitErrors: string[] = [];
+		if (!Number.isInteger(pageLimit)) limitErrors.push('pageLimit must be an integer number');
+		if (pageLimit < 1) limitErrors.push('pageLimit must not be less than 1');
+		if (pageLimit > config.search.maxPageLimit) limitErrors.push(`pageLimit must not be greater than ${config.search.maxPageLimit}`);
+		if (limitErrors.length) throw err(422, limitErrors, { error: 'Unprocessable Entity' });
 		let page: Rec[];
 		if (Array.isArray(b.searchAfter) && b.searchAfter.length) {
 			const [, afterId] = b.searchAfter;
@@ -1281,7 +1284,7 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 			}
 			const c = contactFrom(ctx.body);
 			state.contacts.set(c.id, c);
-			return ok({ new: true, contact: publicContact(c), traceId: newId(36) }, 201);
+			return ok({ new: true, contact: publicContact(c), traceId: newId(36) });
 		},
 		'GET /contacts/{contactId}': (ctx) => ok({ contact: publicContact(contactOf(ctx)) }),
 		'PUT /contacts/{contactId}': (ctx) => {
@@ -1410,7 +1413,7 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 			if (!b.ignoreFreeSlotValidation) assertSlotFree(cal, start, undefined, b.assignedUserId);
 			const e = eventFrom(b, cal);
 			state.appointments.set(e.id, e);
-			return ok(appointmentResponse(e), 201);
+			return ok(appointmentResponse(e)); // the spec declares 200 (not 201) here
 		},
 		'GET /calendars/events/appointments/{eventId}': (ctx) => ok({ event: publicEvent(getOwned(state.appointments, ctx.params.eventId, 'Event', ctx.auth)) }),
 		'PUT /calendars/events/appointments/{eventId}': (ctx) => {
@@ -1769,7 +1772,12 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 	}
 
 	function handleAdmin(method: string, url: URL, raw: string): { status: number; body: unknown } {
-		const body: Rec = raw.trim() ? JSON.parse(raw) : {};
+		let body: Rec = {};
+		try {
+			if (raw.trim()) body = JSON.parse(raw);
+		} catch (e) {
+			throw badRequest(`admin body is not JSON: ${(e as Error).message}`);
+		}
 		const p = url.pathname.replace(/\/+$/, '');
 		const route = `${method} ${p}`;
 		switch (route) {
