@@ -1,0 +1,205 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+export const MARKETPLACE = 'marketplaceApp';
+export const WORKFLOW_WEBHOOK = 'workflowWebhook';
+export const DEFAULT_TOLERANCE_SECONDS = 300;
+
+export const GHL_EVENTS = [
+	{ name: 'App Installed', value: 'INSTALL' },
+	{ name: 'App Uninstalled', value: 'UNINSTALL' },
+	{ name: 'Appointment Created', value: 'AppointmentCreate' },
+	{ name: 'Appointment Deleted', value: 'AppointmentDelete' },
+	{ name: 'Appointment Updated', value: 'AppointmentUpdate' },
+	{ name: 'Contact Created', value: 'ContactCreate' },
+	{ name: 'Contact Deleted', value: 'ContactDelete' },
+	{ name: 'Contact DND Updated', value: 'ContactDndUpdate' },
+	{ name: 'Contact Tags Updated', value: 'ContactTagUpdate' },
+	{ name: 'Contact Updated', value: 'ContactUpdate' },
+	{ name: 'Note Created', value: 'NoteCreate' },
+	{ name: 'Note Deleted', value: 'NoteDelete' },
+	{ name: 'Note Updated', value: 'NoteUpdate' },
+	{ name: 'Task Completed', value: 'TaskComplete' },
+	{ name: 'Task Created', value: 'TaskCreate' },
+	{ name: 'Task Deleted', value: 'TaskDelete' },
+];
+
+const marketplace = { show: { source: [MARKETPLACE] } };
+const workflowWebhook = { show: { source: [WORKFLOW_WEBHOOK] } };
+
+export const ghlTriggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Marketplace App Webhooks (Signed)',
+				value: MARKETPLACE,
+				description: 'Events GHL sends to your marketplace app\'s webhook URL, signed by GHL',
+			},
+			{
+				name: 'GHL Workflow Webhook Action (Shared Secret)',
+				value: WORKFLOW_WEBHOOK,
+				description: 'Payloads sent by a Webhook action in a GHL automation workflow (unsigned; protected by a secret)',
+			},
+		],
+		default: MARKETPLACE,
+	},
+	{
+		displayName:
+			'GHL has one webhook URL per marketplace app and no API to subscribe, so n8n cannot register this trigger for you. Copy the <b>Production URL</b> (Webhook URLs, above) into your app on marketplace.gohighlevel.com: <b>Advanced Settings → Webhooks → Webhook URL</b>, tick the same events there, save, and activate this workflow. INSTALL/UNINSTALL are sent to the same default URL.',
+		name: 'marketplaceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: marketplace,
+	},
+	{
+		displayName:
+			'In a GHL workflow, add a <b>Webhook</b> (or <b>Custom Webhook</b>) action, paste this node\'s <b>Production URL</b> (Webhook URLs, above) and send the secret from the credential in the header or query parameter chosen below. Requests without the right secret are answered 401 and start nothing.',
+		name: 'workflowWebhookNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: workflowWebhook,
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [],
+		description: 'Events that start the workflow. Others are answered 200 and ignored.',
+		options: [{ name: 'All Events', value: '*' }, ...GHL_EVENTS],
+		displayOptions: marketplace,
+	},
+	{
+		displayName: 'Signature Verification',
+		name: 'signatureVerification',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Verify GHL Signature (Recommended)',
+				value: 'signature',
+				description: 'Reject any request without a valid x-ghl-signature from GHL\'s key (or your custom keys)',
+			},
+			{
+				name: 'None (Insecure)',
+				value: 'none',
+				description: 'Accept unsigned requests. Anyone who knows the URL can start the workflow.',
+			},
+		],
+		default: 'signature',
+		displayOptions: marketplace,
+	},
+	{
+		displayName:
+			'Without verification anyone who learns this URL can start the workflow with made-up data. Use it only to inspect payloads, never in production.',
+		name: 'noVerificationWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { source: [MARKETPLACE], signatureVerification: ['none'] } },
+	},
+	{
+		displayName: 'Send Secret In',
+		name: 'secretIn',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Header', value: 'header', description: 'Recommended: headers are not written to access logs' },
+			{ name: 'Query Parameter', value: 'query', description: 'For the basic Webhook action, which cannot set headers' },
+		],
+		default: 'header',
+		displayOptions: workflowWebhook,
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		default: 'x-webhook-secret',
+		required: true,
+		displayOptions: { show: { source: [WORKFLOW_WEBHOOK], secretIn: ['header'] } },
+	},
+	{
+		displayName: 'Query Parameter Name',
+		name: 'queryParameterName',
+		type: 'string',
+		default: 'secret',
+		required: true,
+		displayOptions: { show: { source: [WORKFLOW_WEBHOOK], secretIn: ['query'] } },
+	},
+	{
+		displayName: 'Location IDs',
+		name: 'locationIds',
+		type: 'string',
+		default: '',
+		placeholder: 've9EPM428h8vShlRW1KT, otg8dTQqGLh3Q6iQI55w',
+		description:
+			'Only start for events of these locations (comma-separated). Leave empty for all. Agency-level events without a location never match a filter.',
+	},
+	{
+		displayName: 'Fetch Full Record',
+		name: 'fetchFullRecord',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to read the contact, task, note or appointment from GHL and add it as "record" (webhook payloads are partial). A failed read adds "fetchError" instead; the event is still output.',
+		displayOptions: marketplace,
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'OAuth2 (Marketplace App)', value: 'ghlOAuth2Api' },
+			{ name: 'Private Integration Token', value: 'ghlPrivateIntegrationApi' },
+		],
+		default: 'ghlOAuth2Api',
+		displayOptions: { show: { source: [MARKETPLACE], fetchFullRecord: [true] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { source: [MARKETPLACE], signatureVerification: ['signature'] } },
+		options: [
+			{
+				displayName: 'Accept Legacy RSA Signatures',
+				name: 'allowLegacyRsa',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also accept the older x-wh-signature header (RSA-SHA256). Leave off unless your app only sends that header.',
+			},
+			{
+				displayName: 'Custom Public Keys',
+				name: 'customPublicKeys',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				placeholder: '-----BEGIN PUBLIC KEY-----\n...\n-----END PUBLIC KEY-----',
+				description:
+					'Extra Ed25519 (or, with legacy signatures on, RSA) public keys, as PEM blocks or base64 SPKI, e.g. when GHL announces a key rotation',
+			},
+			{
+				displayName: 'Max Event Age (Seconds)',
+				name: 'toleranceSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_TOLERANCE_SECONDS,
+				description:
+					'Reject events whose timestamp is further than this from now (either way). 0 turns the age check off, which is not recommended; repeated webhook IDs are still rejected.',
+			},
+			{
+				displayName: 'Use Built-in GHL Keys',
+				name: 'useBuiltInKeys',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to trust GHL\'s published webhook keys. Turn off only to trust your custom keys alone (e.g. after a key rotation).',
+			},
+		],
+	},
+];

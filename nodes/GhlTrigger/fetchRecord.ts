@@ -1,0 +1,105 @@
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+import { getGhlClient } from '../Ghl/transport';
+import { CREDENTIAL_TYPES } from '../Ghl/transport/constants';
+
+/** Where the full record of an event lives, and which key of the answer holds it. */
+interface RecordSource {
+	path: string;
+	/** Keys tried in order on the response (`{ contact: {...} }`, `{ event: {...} }`). */
+	keys: string[];
+}
+
+const str = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() ? value.trim() : undefined;
+
+const segment = (value: string) => encodeURIComponent(value);
+
+/** Events whose record still exists after the event (deletes and app events have nothing to fetch). */
+export const FETCHABLE_EVENTS = [
+	'ContactCreate',
+	'ContactUpdate',
+	'ContactTagUpdate',
+	'ContactDndUpdate',
+	'TaskCreate',
+	'TaskComplete',
+	'NoteCreate',
+	'NoteUpdate',
+	'AppointmentCreate',
+	'AppointmentUpdate',
+];
+
+/** The GET request for an event's full record; an error message when the payload lacks the ids. */
+export function recordSource(event: string, payload: IDataObject): RecordSource | { error: string } | undefined {
+	if (!FETCHABLE_EVENTS.includes(event)) return undefined;
+	if (event.startsWith('Contact')) {
+		const id = str(payload.id);
+		return id ? { path: `/contacts/${segment(id)}`, keys: ['contact'] } : { error: 'The event has no contact id' };
+	}
+	if (event.startsWith('Task') || event.startsWith('Note')) {
+		const id = str(payload.id);
+		const contactId = str(payload.contactId);
+		if (!id || !contactId) return { error: 'The event has no id or contactId' };
+		const kind = event.startsWith('Task') ? 'tasks' : 'notes';
+		return {
+			path: `/contacts/${segment(contactId)}/${kind}/${segment(id)}`,
+			keys: [kind === 'tasks' ? 'task' : 'note'],
+		};
+	}
+	const appointment = (payload.appointment ?? {}) as IDataObject;
+	const id = str(appointment.id) ?? str(payload.id);
+	return id
+		? { path: `/calendars/events/appointments/${segment(id)}`, keys: ['event', 'appointment'] }
+		: { error: 'The event has no appointment id' };
+}
+
+function unwrap(response: unknown, keys: string[]): IDataObject {
+	const body = (response ?? {}) as IDataObject;
+	for (const key of keys) {
+		const value = body[key];
+		if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+	}
+	return body;
+}
+
+export type FetchResult = { record: IDataObject } | { fetchError: IDataObject } | undefined;
+
+/**
+ * Reads the full record behind an event through the shared transport, in the event's location
+ * (so agency installs mint the right location token). Never throws: a failure comes back as
+ * `fetchError`, so the event itself is never lost.
+ */
+export async function fetchFullRecord(
+	this: IWebhookFunctions,
+	event: string,
+	locationId: string | undefined,
+	payload: IDataObject,
+): Promise<FetchResult> {
+	const source = recordSource(event, payload);
+	if (!source) return undefined;
+	if ('error' in source) return { fetchError: { message: source.error } };
+	try {
+		const client = await getGhlClient.call(this, 0, locationId);
+		const authentication = this.getNodeParameter('authentication', CREDENTIAL_TYPES.oAuth2) as string;
+		if (
+			authentication === CREDENTIAL_TYPES.privateIntegration &&
+			locationId &&
+			client.locationId &&
+			client.locationId !== locationId
+		) {
+			return {
+				fetchError: {
+					message: `The event is for location ${locationId}, but the Private Integration credential is for location ${client.locationId}`,
+				},
+			};
+		}
+		const response = await client.request({ method: 'GET', path: source.path });
+		return { record: unwrap(response, source.keys) };
+	} catch (error) {
+		const failure = error as { message?: string; description?: string; httpCode?: string | null };
+		const fetchError: IDataObject = { message: failure.message ?? 'Could not fetch the record' };
+		if (failure.httpCode) fetchError.httpCode = failure.httpCode;
+		if (failure.description) fetchError.description = failure.description;
+		return { fetchError };
+	}
+}

@@ -1,0 +1,152 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+
+/**
+ * Request plumbing shared by the signed triggers: body limits, JSON parsing, short answers that
+ * never leak internals, constant-time comparison and a bounded memory of events already seen.
+ */
+
+export type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
+export type WebhookResponse = ReturnType<IWebhookFunctions['getResponseObject']>;
+export type Headers = Record<string, string | string[] | undefined>;
+
+/** Bodies above this are answered 413 and never verified or parsed. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const STATUS_TEXT: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	413: 'Payload Too Large',
+};
+
+/** Answers with a bare status text; the caller returns `{ noWebhookResponse: true }`. */
+export function reject(res: WebhookResponse, status: 400 | 401 | 413): void {
+	res.status(status).send(STATUS_TEXT[status]).end();
+}
+
+/** The first value of a header (Node lower-cases header names). */
+export function headerValue(headers: Headers, name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	const first = Array.isArray(value) ? value[0] : value;
+	return typeof first === 'string' ? first : undefined;
+}
+
+export type RawBody = { tooLarge: true } | { tooLarge: false; raw: Buffer | undefined };
+
+/**
+ * The exact bytes n8n received (`req.rawBody`, already decompressed), or undefined when n8n did
+ * not keep them. Oversized bodies are reported before anything else looks at them.
+ */
+export function readRawBody(req: WebhookRequest): RawBody {
+	const declared = Number(headerValue(req.headers as Headers, 'content-length'));
+	if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return { tooLarge: true };
+	const value = (req as { rawBody?: unknown }).rawBody;
+	let raw: Buffer | undefined;
+	if (Buffer.isBuffer(value)) raw = value;
+	else if (typeof value === 'string') raw = Buffer.from(value, 'utf8');
+	if (raw && raw.length > MAX_BODY_BYTES) return { tooLarge: true };
+	return { tooLarge: false, raw };
+}
+
+/** Parses a JSON object; anything else (invalid JSON, arrays, scalars) is undefined. */
+export function parseJsonObject(raw: Buffer): IDataObject | undefined {
+	let text = raw.toString('utf8');
+	if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+	return isPlainObject(parsed) ? parsed : undefined;
+}
+
+export function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Compares two secrets in constant time. Both sides are hashed first, so neither the content
+ * nor the length of the expected value leaks through timing.
+ */
+export function constantTimeEqual(provided: string, expected: string): boolean {
+	const a = createHash('sha256').update(provided, 'utf8').digest();
+	const b = createHash('sha256').update(expected, 'utf8').digest();
+	return timingSafeEqual(a, b);
+}
+
+export function sha256Hex(data: Buffer | string): string {
+	return createHash('sha256').update(data).digest('hex');
+}
+
+let clock: () => number = () => Date.now();
+
+/** Tests only: replace the clock used for timestamps and replay memory. */
+export function setWebhookClock(now?: () => number): void {
+	clock = now ?? (() => Date.now());
+}
+
+export function now(): number {
+	return clock();
+}
+
+/**
+ * Ids seen recently, with a time-to-live and a hard cap. When full, the oldest id is forgotten
+ * first; the timestamp window still rejects anything older than the window.
+ */
+export class SeenIds {
+	private readonly expiries = new Map<string, number>();
+
+	constructor(private readonly capacity: number) {}
+
+	get size(): number {
+		return this.expiries.size;
+	}
+
+	/** Remembers `id`; false when it was already remembered and has not expired. */
+	remember(id: string, ttlMs: number, at: number): boolean {
+		this.sweep(at);
+		const expiry = this.expiries.get(id);
+		if (expiry !== undefined && expiry > at) return false;
+		this.expiries.delete(id);
+		this.expiries.set(id, at + ttlMs);
+		while (this.expiries.size > this.capacity) {
+			const oldest = this.expiries.keys().next().value as string;
+			this.expiries.delete(oldest);
+		}
+		return true;
+	}
+
+	private sweep(at: number): void {
+		// Insertion order is expiry order while the TTL stays the same, so stop at the first live id.
+		for (const [id, expiry] of this.expiries) {
+			if (expiry > at) break;
+			this.expiries.delete(id);
+		}
+	}
+}
+
+export const SEEN_IDS_PER_NODE = 10_000;
+const MAX_NODES = 1_000;
+const memories = new Map<string, SeenIds>();
+
+/** The replay memory of one trigger node in one workflow (in this n8n process). */
+export function seenIdsFor(ctx: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>): SeenIds {
+	const key = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+	let memory = memories.get(key);
+	if (!memory) {
+		memory = new SeenIds(SEEN_IDS_PER_NODE);
+		memories.set(key, memory);
+		while (memories.size > MAX_NODES) memories.delete(memories.keys().next().value as string);
+	}
+	return memory;
+}
+
+/** Called when a trigger is deactivated; also used by tests. */
+export function forgetSeenIds(ctx?: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>): void {
+	if (!ctx) {
+		memories.clear();
+		return;
+	}
+	memories.delete(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`);
+}
