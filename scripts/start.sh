@@ -40,4 +40,29 @@ ghl_install_package "$TARBALL" "$USER_FOLDER"
 ghl_n8n_env "$USER_FOLDER" "$PORT"
 echo "[start] n8n $GHL_N8N_VERSION (Node $("$GHL_NODE24" --version)) — user folder $N8N_USER_FOLDER" >&2
 echo "[start] editor: http://localhost:$PORT" >&2
-exec "$GHL_NODE24" "$GHL_N8N_BIN" start "$@"
+
+# n8n runs as our child rather than via exec: `npm start` puts an `sh -c` between
+# npm and this script, and that shell does not pass on the SIGTERM npm forwards,
+# which would orphan n8n. So: forward INT/TERM/HUP as one SIGTERM (n8n's graceful
+# shutdown), and stop n8n if our parent goes away.
+"$GHL_NODE24" "$GHL_N8N_BIN" start "$@" &
+N8N_PID=$!
+STOPPING=0
+stop_n8n() {
+	if [ "$STOPPING" = 0 ]; then
+		STOPPING=1
+		kill -TERM "$N8N_PID" 2>/dev/null || true
+	fi
+}
+trap stop_n8n INT TERM HUP
+PARENT_PID=$PPID
+while kill -0 "$N8N_PID" 2>/dev/null; do
+	if [ "$(ps -o ppid= -p $$ | tr -d ' ')" != "$PARENT_PID" ]; then
+		stop_n8n
+	fi
+	sleep 1 &
+	wait $! || true
+done
+set +e
+wait "$N8N_PID"
+exit $?

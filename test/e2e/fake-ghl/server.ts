@@ -839,7 +839,6 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 				revoked: false,
 			});
 			res.refresh_token = refresh;
-			res.refreshTokenId = refresh.split('.')[1];
 		}
 		return res;
 	}
