@@ -1,3 +1,4 @@
+import * as appointment from './appointment/Appointment.resource';
 import * as contact from './contact/Contact.resource';
 import * as note from './note/Note.resource';
 import * as task from './task/Task.resource';
@@ -7,6 +8,7 @@ export const resources = {
 	contact: contact.operations,
 	task: task.operations,
 	note: note.operations,
+	appointment: appointment.operations,
 };
 
-export const resourceDescriptions = [...contact.description, ...task.description, ...note.description];
+export const resourceDescriptions = [...contact.description, ...task.description, ...note.description, ...appointment.description];

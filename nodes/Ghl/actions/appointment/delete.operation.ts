@@ -1,0 +1,21 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { explainUnknownId } from '../../helpers/records';
+import { updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { appointmentIdOf, appointmentIdProperty, appointmentLockKey } from './fields';
+
+const properties: INodeProperties[] = [appointmentIdProperty];
+
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const appointmentId = appointmentIdOf.call(this, itemIndex);
+	await explainUnknownId(this.getNode(), 'Appointment', appointmentId, async () =>
+		// calendars.json requires a body here (DeleteAppointmentSchema, no properties).
+		await client.request({ method: 'DELETE', path: `/calendars/events/${appointmentId}`, body: {}, itemIndex }),
+	);
+	return { id: appointmentId, deleted: true };
+}
+
+export const lockKey = appointmentLockKey;

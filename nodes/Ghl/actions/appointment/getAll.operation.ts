@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { assertTimeZone, ghlTimeToIso } from '../../helpers/dates';
+import { resolveContactId } from '../../helpers/contact';
+import { updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { contactLocator, limitProperty, returnAllProperty, timezoneOption } from '../common.descriptions';
+
+const properties: INodeProperties[] = [
+	contactLocator(),
+	returnAllProperty,
+	limitProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				...timezoneOption,
+				displayName: 'GHL Timezone',
+				name: 'sourceTimezone',
+				placeholder: 'UTC',
+				description:
+					'This endpoint answers times without an offset (e.g. 2021-07-16 11:00:00); they are read in this IANA timezone and output as ISO 8601 UTC. Default: UTC.',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['getAll'] } }, properties);
+
+const TIME_FIELDS = ['startTime', 'endTime', 'dateAdded', 'dateUpdated'];
+
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject[]> {
+	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const { sourceTimezone } = this.getNodeParameter('options', itemIndex, {}) as { sourceTimezone?: string };
+	const timeZone = String(sourceTimezone ?? '').trim()
+		? assertTimeZone(this.getNode(), itemIndex, 'Options → GHL Timezone', sourceTimezone)
+		: 'UTC';
+
+	const contactId = await resolveContactId.call(this, client, itemIndex);
+	// GHL returns all of the contact's appointments at once; the limit is ours.
+	const { events = [] } = await client.request<{ events?: IDataObject[] }>({
+		method: 'GET',
+		path: `/contacts/${contactId}/appointments`,
+		itemIndex,
+	});
+	return events.slice(0, limit).map((event) => {
+		const output = { ...event };
+		for (const field of TIME_FIELDS) if (field in output) output[field] = ghlTimeToIso(output[field], timeZone) as string;
+		return output;
+	});
+}
