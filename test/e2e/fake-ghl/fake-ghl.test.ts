@@ -245,6 +245,18 @@ describe('OAuth', () => {
 		const r2 = await call('POST', '/oauth/token', { version: null, form: form({ grant_type: 'refresh_token', refresh_token: r1.body.refresh_token }) });
 		expect(r2.status).toBe(200);
 	});
+	test('GET /oauth/chooselocation approves at once and redirects with code + state', async () => {
+		const r = await call('GET', `/oauth/chooselocation?response_type=code&client_id=${clientId}&redirect_uri=${encodeURIComponent('http://localhost:5678/rest/oauth2-credential/callback')}&state=xyz&scope=contacts.readonly`, { version: null });
+		expect(r.status).toBe(302);
+		const loc = new URL(r.headers.get('location')!);
+		expect(loc.searchParams.get('state')).toBe('xyz');
+		const tok = await call('POST', '/oauth/token', {
+			version: null,
+			form: form({ grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: 'http://localhost:5678/rest/oauth2-credential/callback' }),
+		});
+		expect(tok.status).toBe(200);
+		expect(tok.body).toMatchObject({ userType: 'Location', locationId: locationA, scope: 'contacts.readonly' });
+	});
 	test('bad client secret → 401 invalid_client; unknown form field → 422', async () => {
 		const bad = await call('POST', '/oauth/token', { version: null, form: { client_id: clientId, client_secret: 'nope', grant_type: 'refresh_token', refresh_token: 'x' } });
 		expect(bad.status).toBe(401);
