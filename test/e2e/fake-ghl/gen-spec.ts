@@ -57,7 +57,7 @@ export const IMPLEMENTED = [
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-function inline(node: Json, doc: Json, file: string, seen: string[] = []): Json {
+function inline(node: Json, doc: Json, file: string, seen: string[] = [], isPropertyMap = false): Json {
 	if (Array.isArray(node)) return node.map((n) => inline(n, doc, file, seen));
 	if (!node || typeof node !== 'object') return node;
 	if (typeof node.$ref === 'string') {
@@ -73,8 +73,9 @@ function inline(node: Json, doc: Json, file: string, seen: string[] = []): Json 
 	}
 	const out: Json = {};
 	for (const [k, v] of Object.entries(node)) {
-		if (k === 'description' || k === 'example' || k === 'examples') continue;
-		out[k] = inline(v, doc, file, seen);
+		// Documentation keys are dropped, but never a property that happens to be named like one.
+		if (!isPropertyMap && (k === 'description' || k === 'example' || k === 'examples')) continue;
+		out[k] = inline(v, doc, file, seen, k === 'properties' && !isPropertyMap);
 	}
 	return out;
 }

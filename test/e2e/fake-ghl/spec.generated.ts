@@ -2323,6 +2323,9 @@ export const SPEC_OPERATIONS: SpecOperation[] = [
 					"assignedUserId": {
 						"type": "string"
 					},
+					"description": {
+						"type": "string"
+					},
 					"address": {
 						"type": "string"
 					},
@@ -2424,6 +2427,9 @@ export const SPEC_OPERATIONS: SpecOperation[] = [
 						]
 					},
 					"assignedUserId": {
+						"type": "string"
+					},
+					"description": {
 						"type": "string"
 					},
 					"address": {

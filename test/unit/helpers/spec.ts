@@ -12,16 +12,6 @@ function matcher(template: string): RegExp {
 }
 
 /**
- * spec.generated.ts loses properties that are literally named "description": gen-spec.ts drops every
- * `description` key while inlining, including entries of a `properties` map. calendars.json does
- * declare `description` on these DTOs, so the validator's complaint about it is ignored here.
- */
-const GENERATOR_GAPS: Record<string, string[]> = {
-	AppointmentCreateSchema: ['description'],
-	AppointmentEditSchema: ['description'],
-};
-
-/**
  * What HighLevel's OpenAPI files (through the fake GHL's validator, which reports like GHL's
  * NestJS pipe) say is wrong with a request the node sent: unknown or missing body properties,
  * query parameters, Version header. [] when the request conforms.
@@ -40,12 +30,7 @@ export function specProblems(request: IHttpRequestOptions): string[] {
 		problems.push(`Version ${version} is not one of ${operation.versions.join(', ')}`);
 	}
 	if (operation.body && (operation.body.required || request.body !== undefined)) {
-		const gaps = GENERATOR_GAPS[operation.body.schema?.['x-ref'] as string] ?? [];
-		problems.push(
-			...validateBody(operation.body.schema, request.body).filter(
-				(problem) => !gaps.some((property) => problem === `property ${property} should not exist`),
-			),
-		);
+		problems.push(...validateBody(operation.body.schema, request.body));
 	}
 	const query = new URLSearchParams();
 	for (const [key, value] of Object.entries(request.qs ?? {})) if (value !== undefined) query.set(key, String(value));
