@@ -2,7 +2,6 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -119,22 +118,8 @@ export class GhlTrigger implements INodeType {
 		},
 	};
 
-	// GHL has no API to subscribe: the URL is pasted into the app's settings by hand, so there is
-	// nothing to register or remove on activation.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
-
+	// GHL has no API to subscribe: the URL is pasted into the app's settings by hand, so the node
+	// needs no webhookMethods (n8n then registers nothing on activation).
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();

@@ -2,7 +2,6 @@ import type {
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IDataObject,
-	IHookFunctions,
 	INodeCredentialTestResult,
 	INodeType,
 	INodeTypeDescription,
@@ -140,21 +139,8 @@ export class ScoreAppTrigger implements INodeType {
 		},
 	};
 
-	// ScoreApp has no API to register webhooks: the URL is pasted in ScoreApp by hand.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
-
+	// ScoreApp has no API to register webhooks: the URL is pasted in ScoreApp by hand, so the node
+	// needs no webhookMethods (n8n then registers nothing on activation).
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();
