@@ -393,6 +393,32 @@ describe('contacts search pagination', () => {
 	});
 });
 
+describe('deprecated GET /contacts/ (n8n built-in node)', () => {
+	test('startAfter/startAfterId cursor walks the location oldest first; limit ≤ 100; locationId required', async () => {
+		const base = Date.parse('2023-06-01T00:00:00Z');
+		fake.seed({ contacts: Array.from({ length: 45 }, (_, i) => ({ locationId: locationB, email: `legacy${i}@example.test`, dateAdded: new Date(base + i * 1000).toISOString() })) });
+		const expected = [...fake.state.contacts.values()]
+			.filter((c) => c.locationId === locationB)
+			.sort((x, y) => Date.parse(x.dateAdded) - Date.parse(y.dateAdded) || (x.id < y.id ? -1 : 1))
+			.map((c) => c.id);
+		const t = tokenFor(locationB);
+		const ids: string[] = [];
+		let cursor = '';
+		for (let i = 0; i < 20; i++) {
+			const r = await call('GET', `/contacts/?locationId=${locationB}&limit=20${cursor}`, { token: t });
+			expect(r.status).toBe(200);
+			expect(r.body.meta.total).toBe(expected.length);
+			ids.push(...r.body.contacts.map((c: { id: string }) => c.id));
+			if (ids.length >= r.body.meta.total) break;
+			cursor = `&startAfter=${r.body.meta.startAfter}&startAfterId=${r.body.meta.startAfterId}`;
+		}
+		expect(ids).toEqual(expected);
+		expect((await call('GET', `/contacts/?locationId=${locationB}&limit=101`, { token: t })).status).toBe(422);
+		expect((await call('GET', '/contacts/', { token: t })).status).toBe(422);
+		expect((await call('GET', `/contacts/?locationId=${locationB}&bogus=1`, { token: t })).status).toBe(422);
+	});
+});
+
 describe('calendars and contact sub-resources', () => {
 	test('free slots, booking, conflicts, contact appointments', async () => {
 		const t = tokenFor();

@@ -24,6 +24,7 @@ export const IMPLEMENTED = [
 	'PUT /contacts/{contactId}',
 	'DELETE /contacts/{contactId}',
 	'POST /contacts/search',
+	'GET /contacts/', // deprecated, but n8n's built-in HighLevel node lists contacts with it
 	'GET /contacts/business/{businessId}',
 	'POST /contacts/{contactId}/tags',
 	'DELETE /contacts/{contactId}/tags',

@@ -1305,6 +1305,29 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 			return ok({ succeded: true });
 		},
 		'POST /contacts/search': (ctx) => ok(search(ctx)),
+		// Deprecated list (n8n's built-in node pages through it). The spec's DTO has no cursor; `meta`
+		// follows HighLevel's v1 docs ({total, startAfterId, startAfter}). Oldest first.
+		'GET /contacts/': (ctx) => {
+			const locationId = ctx.query.get('locationId')!;
+			assertLocation(ctx.auth, locationId);
+			const limit = Number(ctx.query.get('limit') ?? 20);
+			if (limit > 100) throw err(422, ['limit must not be greater than 100'], { error: 'Unprocessable Entity' });
+			const q = ctx.query.get('query')?.toLowerCase();
+			const at = (c: Rec) => Date.parse(c.dateAdded);
+			const rows = [...state.contacts.values()]
+				.filter((c) => c.locationId === locationId && (!q || [c.name, c.email, c.phone].some((x) => typeof x === 'string' && x.toLowerCase().includes(q))))
+				.sort((x, y) => at(x) - at(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+			const afterId = ctx.query.get('startAfterId');
+			const after = Number(ctx.query.get('startAfter'));
+			const start = afterId ? rows.findIndex((c) => at(c) > after || (at(c) === after && c.id > afterId)) : 0;
+			const page = start < 0 ? [] : rows.slice(start, start + limit);
+			const last = page[page.length - 1];
+			return ok({
+				contacts: page.map(publicContact),
+				count: page.length,
+				meta: { total: rows.length, startAfterId: last?.id ?? null, startAfter: last ? at(last) : null },
+			});
+		},
 		'GET /contacts/business/{businessId}': (ctx) => {
 			const locationId = ctx.query.get('locationId')!;
 			assertLocation(ctx.auth, locationId);

@@ -2139,7 +2139,45 @@ export const SPEC_OPERATIONS: SpecOperation[] = [
 			}
 		],
 		"deprecated": true,
-		"implemented": false
+		"implemented": true,
+		"query": [
+			{
+				"name": "locationId",
+				"required": true,
+				"schema": {
+					"type": "string"
+				}
+			},
+			{
+				"name": "startAfterId",
+				"required": false,
+				"schema": {
+					"type": "string"
+				}
+			},
+			{
+				"name": "startAfter",
+				"required": false,
+				"schema": {
+					"type": "number"
+				}
+			},
+			{
+				"name": "query",
+				"required": false,
+				"schema": {
+					"type": "string"
+				}
+			},
+			{
+				"name": "limit",
+				"required": false,
+				"schema": {
+					"default": 20,
+					"type": "number"
+				}
+			}
+		]
 	},
 	{
 		"key": "GET /calendars/groups",
