@@ -20,6 +20,7 @@ import {
 	seenIdsFor,
 	sha256Hex,
 	type Headers,
+	pastedUrlWebhookMethods,
 } from '../shared/webhook';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
@@ -118,8 +119,8 @@ export class GhlTrigger implements INodeType {
 		},
 	};
 
-	// GHL has no API to subscribe: the URL is pasted into the app's settings by hand, so the node
-	// needs no webhookMethods (n8n then registers nothing on activation).
+	webhookMethods = pastedUrlWebhookMethods;
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { authenticationProperty } from '../Ghl/actions/common.descriptions';
 
 export const MARKETPLACE = 'marketplaceApp';
 export const WORKFLOW_WEBHOOK = 'workflowWebhook';
@@ -147,14 +148,7 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: marketplace,
 	},
 	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'OAuth2 (Marketplace App)', value: 'ghlOAuth2Api' },
-			{ name: 'Private Integration Token', value: 'ghlPrivateIntegrationApi' },
-		],
-		default: 'ghlOAuth2Api',
+		...authenticationProperty,
 		displayOptions: { show: { source: [MARKETPLACE], fetchFullRecord: [true] } },
 	},
 	{

@@ -19,6 +19,7 @@ import {
 	seenIdsFor,
 	sha256Hex,
 	type Headers,
+	pastedUrlWebhookMethods,
 } from '../shared/webhook';
 import { normalizeScoreAppEvent } from './normalize';
 import { verifyScoreAppSignature } from './ScoreAppTriggerHelpers';
@@ -139,8 +140,8 @@ export class ScoreAppTrigger implements INodeType {
 		},
 	};
 
-	// ScoreApp has no API to register webhooks: the URL is pasted in ScoreApp by hand, so the node
-	// needs no webhookMethods (n8n then registers nothing on activation).
+	webhookMethods = pastedUrlWebhookMethods;
+
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const req = this.getRequestObject();
 		const res = this.getResponseObject();

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
 /**
  * Request plumbing shared by the signed triggers: body limits, JSON parsing, short answers that
@@ -150,3 +150,21 @@ export function forgetSeenIds(ctx?: Pick<IWebhookFunctions, 'getWorkflow' | 'get
 	}
 	memories.delete(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`);
 }
+
+/**
+ * GHL and ScoreApp have no API to register webhooks: the URL is pasted into their settings by
+ * hand, so activation has nothing to create, check or remove.
+ */
+export const pastedUrlWebhookMethods = {
+	default: {
+		async checkExists(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async create(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+		async delete(this: IHookFunctions): Promise<boolean> {
+			return true;
+		},
+	},
+};

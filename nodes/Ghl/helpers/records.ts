@@ -1,5 +1,7 @@
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+
+import { assertId } from './utils';
 
 /** GHL answers an unknown ID with 404, or on some endpoints with a 400 that says so. */
 const UNKNOWN_ID = /not\s*found|does\s*n[o']t\s*exist|no\s+\w+\s+(?:was\s+)?found|invalid\s+\w*\s*id\b/i;
@@ -21,4 +23,20 @@ export async function explainUnknownId<T>(node: INode, what: string, id: string,
 		// The transport only throws NodeApiErrors; re-wrapping one hands back the same error.
 		throw new NodeApiError(node, error as JsonObject);
 	}
+}
+
+/**
+ * A record addressed by an ID parameter (task, note, appointment): reads the ID checked, and keys
+ * the items that target the same record so they never run at once.
+ */
+export function recordIdParameter(parameter: string, label: string) {
+	return {
+		idOf(this: IExecuteFunctions, itemIndex: number): string {
+			return assertId(this.getNode(), itemIndex, label, this.getNodeParameter(parameter, itemIndex, ''));
+		},
+		lockKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
+			const id = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+			return id ? `${parameter}:${id}` : undefined;
+		},
+	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { timeZoneFor, toEpochMs, toZonedIso } from '../../helpers/dates';
-import { explainUnknownId } from '../../helpers/records';
+import { explainUnknownId, recordIdParameter } from '../../helpers/records';
 import { assertId, invalidInput } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { timezoneOption, userProperty } from '../common.descriptions';
@@ -210,9 +210,6 @@ export function calendarIdOf(this: IExecuteFunctions, itemIndex: number): string
 	return assertId(this.getNode(), itemIndex, 'Calendar', value);
 }
 
-export function appointmentIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	return assertId(this.getNode(), itemIndex, 'Appointment ID', this.getNodeParameter('appointmentId', itemIndex, ''));
-}
 
 /** Everything but the times, as the DTO names it; unset fields are left out. */
 export function appointmentBodyFields(this: IExecuteFunctions, itemIndex: number, fields: IDataObject, section: string): IDataObject {
@@ -298,8 +295,6 @@ export async function slotDurationMs(this: IExecuteFunctions, client: GhlClient,
 	return await duration;
 }
 
-/** Two items for the same appointment never run at once. */
-export function appointmentLockKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const id = String(this.getNodeParameter('appointmentId', itemIndex, '') ?? '').trim();
-	return id ? `appointment:${id}` : undefined;
-}
+const appointmentRecord = recordIdParameter('appointmentId', 'Appointment ID');
+export const appointmentIdOf = appointmentRecord.idOf;
+export const appointmentLockKey = appointmentRecord.lockKey;

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { assertId, invalidInput } from '../../helpers/utils';
+import { recordIdParameter } from '../../helpers/records';
 import type { GhlClient } from '../../transport';
 import { userProperty } from '../common.descriptions';
 
@@ -92,12 +93,6 @@ export function buildNoteBody(this: IExecuteFunctions, client: GhlClient, itemIn
 	return body;
 }
 
-export function noteIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	return assertId(this.getNode(), itemIndex, 'Note ID', this.getNodeParameter('noteId', itemIndex, ''));
-}
-
-/** Two items for the same note never run at once. */
-export function noteLockKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const id = String(this.getNodeParameter('noteId', itemIndex, '') ?? '').trim();
-	return id ? `note:${id}` : undefined;
-}
+const noteRecord = recordIdParameter('noteId', 'Note ID');
+export const noteIdOf = noteRecord.idOf;
+export const noteLockKey = noteRecord.lockKey;

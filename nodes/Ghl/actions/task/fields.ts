@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { timeZoneFor, toIso } from '../../helpers/dates';
-import { assertId, invalidInput } from '../../helpers/utils';
+import { recordIdParameter } from '../../helpers/records';
+import { invalidInput } from '../../helpers/utils';
 import { timezoneOption, userProperty } from '../common.descriptions';
 
 /** Which DTO a body is for (contacts.json: CreateTaskParams, UpdateTaskBody). */
@@ -110,13 +111,6 @@ export function buildTaskBody(this: IExecuteFunctions, itemIndex: number, dto: T
 	return body;
 }
 
-/** The task ID parameter, checked (no empty values, spaces or slashes). */
-export function taskIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	return assertId(this.getNode(), itemIndex, 'Task ID', this.getNodeParameter('taskId', itemIndex, ''));
-}
-
-/** Two items for the same task never run at once. */
-export function taskLockKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	const id = String(this.getNodeParameter('taskId', itemIndex, '') ?? '').trim();
-	return id ? `task:${id}` : undefined;
-}
+const taskRecord = recordIdParameter('taskId', 'Task ID');
+export const taskIdOf = taskRecord.idOf;
+export const taskLockKey = taskRecord.lockKey;
