@@ -166,6 +166,34 @@ describe('GHL node inside n8n-core', () => {
 		expect(JSON.stringify(result.output)).not.toContain('token-A');
 	});
 
+	it('an expired agency (Company) token is refreshed once and stays a Company token', async () => {
+		let refreshBody: Record<string, string> = {};
+		nock(API)
+			.post('/oauth/token', (body) => {
+				refreshBody = body;
+				return true;
+			})
+			// GHL's refresh answer may omit the company fields; what n8n stores must keep them.
+			.reply(200, { access_token: 'company-2', refresh_token: 'company-refresh-2', expires_in: 86399, userType: 'Company' });
+		nock(API, { reqheaders: { authorization: 'Bearer company-1' } }).post('/oauth/locationToken').reply(401, { message: 'Invalid JWT' });
+		nock(API, { reqheaders: { authorization: 'Bearer company-2' } }).post('/oauth/locationToken', 'companyId=comp1&locationId=locA').reply(200, { access_token: 'token-A', expires_in: 86399 });
+		nock(API, { reqheaders: { authorization: 'Bearer token-A' } }).get('/contacts/c1').reply(200, { contact: { id: 'c1' } });
+		const result = await runWorkflow({
+			nodeTypes: { [TYPE]: Ghl },
+			credentialTypes,
+			credentials: { ghlOAuth2Api: oauthCredential({ access_token: 'company-1', refresh_token: 'company-refresh-1', userType: 'Company', companyId: 'comp1' }) },
+			nodes: [ghlNode({ location: { __rl: true, mode: 'id', value: 'locA' }, resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: 'c1' } })],
+		});
+		expect(result.error).toBeUndefined();
+		expect(refreshBody).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'company-refresh-1' });
+		expect(result.credentialsHelper.getStored('cred-oauth')?.oauthTokenData).toMatchObject({
+			access_token: 'company-2',
+			refresh_token: 'company-refresh-2',
+			userType: 'Company',
+			companyId: 'comp1',
+		});
+	});
+
 	it('an agency token without a Location is a clear error before any request', async () => {
 		const result = await runWorkflow({
 			nodeTypes: { [TYPE]: Ghl },

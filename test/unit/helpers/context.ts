@@ -118,3 +118,17 @@ export function createContext(options: ContextOptions): IExecuteFunctions & { re
 export function locator(mode: string, value: string): INodeParameterResourceLocator {
 	return { __rl: true, mode, value };
 }
+
+/** A small ILoadOptionsFunctions for list searches and load options (same signing as above). */
+export function createLoadOptionsContext(options: { parameters?: Record<string, unknown>; credentials?: ICredentialDataDecryptedObject }) {
+	const execute = createContext({ parameters: options.parameters ?? {}, credentials: options.credentials });
+	const parameters = options.parameters ?? {};
+	return {
+		getNode: execute.getNode,
+		getCredentials: execute.getCredentials,
+		getNodeParameter: (name: string, fallback?: unknown) => execute.getNodeParameter(name, 0, fallback),
+		getCurrentNodeParameter: (name: string) => parameters[name],
+		helpers: execute.helpers,
+		requests: execute.requests,
+	} as unknown as import('n8n-workflow').ILoadOptionsFunctions & { requests: IHttpRequestOptions[] };
+}
