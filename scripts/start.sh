@@ -13,6 +13,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=ensure-deps.sh
+source "$ROOT/scripts/ensure-deps.sh"
 # shellcheck source=ensure-runtime.sh
 source "$ROOT/scripts/ensure-runtime.sh"
 # shellcheck source=n8n-env.sh

