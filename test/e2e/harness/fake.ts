@@ -1,0 +1,58 @@
+/**
+ * The fake GHL API's admin endpoints (/__admin/*), for asserting what actually landed there.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+export interface LoggedRequest {
+	seq: number;
+	method: string;
+	path: string;
+	route: string;
+	query: Record<string, string | string[]>;
+	headers: Record<string, string>;
+	body: any;
+	status: number;
+	responseBody: any;
+	clientId?: string;
+	authClass?: string;
+	locationId?: string;
+	companyId?: string;
+}
+
+export class FakeAdmin {
+	constructor(readonly url: string) {}
+
+	private async call<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+		const res = await fetch(`${this.url}/__admin${path}`, {
+			method,
+			headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await res.text();
+		if (!res.ok) throw new Error(`fake ${method} /__admin${path} → ${res.status}: ${text}`);
+		return (text ? JSON.parse(text) : undefined) as T;
+	}
+
+	/** A collection of the fake's state as an array of records. */
+	async records(collection: 'contacts' | 'tasks' | 'notes' | 'appointments' | 'customFields' | 'tags'): Promise<any[]> {
+		const snapshot = await this.call('GET', `/state?collection=${collection}`);
+		const value = snapshot?.[collection] ?? snapshot;
+		return Array.isArray(value) ? value : Object.values(value ?? {});
+	}
+
+	/** The highest request sequence number so far (requests after it are "since"). */
+	async lastSeq(): Promise<number> {
+		const { requests } = await this.call<{ requests: LoggedRequest[] }>('GET', '/requests?limit=1');
+		return Math.max(0, ...requests.map((r) => r.seq));
+	}
+
+	/** API requests logged after `since` (oldest first). */
+	async requests(since = 0): Promise<LoggedRequest[]> {
+		const { requests } = await this.call<{ requests: LoggedRequest[] }>('GET', `/requests?since=${since}`);
+		return requests.filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
+	}
+
+	async seed(input: Record<string, unknown[]>): Promise<Record<string, any[]>> {
+		return await this.call('POST', '/seed', input);
+	}
+}

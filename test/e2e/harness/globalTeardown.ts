@@ -1,0 +1,44 @@
+/**
+ * Stops n8n (its whole process group: n8n and its task runner) and the fake GHL API. The run
+ * folder (<tmp>/n8n-nodes-ghl-e2e-*/run-*: n8n's user folder, database, n8n.log, fake-ghl.log) is removed unless
+ * GHL_E2E_KEEP=1. With GHL_E2E_REUSE=1 everything is left running for the next run.
+ */
+import { rmSync } from 'node:fs';
+
+import type { E2eGlobals } from './globalSetup';
+import { sleep } from './n8n';
+import { isAlive } from './runtime';
+
+async function stop(pid: number, group: boolean): Promise<void> {
+	const signal = (name: NodeJS.Signals) => {
+		try {
+			process.kill(group ? -pid : pid, name);
+		} catch {
+			// already gone
+		}
+	};
+	if (isAlive(pid)) {
+		signal('SIGTERM');
+		for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 200) await sleep(200);
+	}
+	signal('SIGKILL');
+}
+
+export default async function globalTeardown(): Promise<void> {
+	const globals = (globalThis as { __GHL_E2E__?: E2eGlobals }).__GHL_E2E__;
+	if (!globals) return;
+	if (globals.keepRunning) {
+		process.stderr.write(`[e2e] n8n and the fake keep running (GHL_E2E_REUSE=1); run folder ${globals.runDir}\n`);
+		return;
+	}
+	// n8n in its own process group (with the task runner it spawned); the fake alone.
+	if (globals.n8nPid) await stop(globals.n8nPid, true);
+	globals.n8nPid = undefined;
+	if (globals.fakePid) await stop(globals.fakePid, false);
+	globals.fakePid = undefined;
+	if (process.env.GHL_E2E_KEEP === '1') {
+		process.stderr.write(`[e2e] kept ${globals.runDir} (n8n log: ${globals.logFile})\n`);
+	} else {
+		rmSync(globals.runDir, { recursive: true, force: true });
+	}
+}
