@@ -52,6 +52,11 @@ export class FakeAdmin {
 		return requests.filter((r) => r.seq > since).sort((a, b) => a.seq - b.seq);
 	}
 
+	/** A token as /oauth/token would answer it (POST /__admin/tokens). */
+	async mintToken(options: Record<string, unknown>): Promise<any> {
+		return await this.call('POST', '/tokens', options);
+	}
+
 	async seed(input: Record<string, unknown[]>): Promise<Record<string, any[]>> {
 		return await this.call('POST', '/seed', input);
 	}

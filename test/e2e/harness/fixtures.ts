@@ -58,7 +58,7 @@ export function tokenRequests(): Record<string, unknown>[] {
 
 // ---------------------------------------------------------------- credentials
 
-function oauthCredential(ref: CredentialRef, token: MintedToken): ExportedCredential {
+export function oauthCredential(ref: CredentialRef, token: MintedToken): ExportedCredential {
 	return {
 		...ref,
 		data: {

@@ -1,6 +1,6 @@
 /**
  * Stops n8n (its whole process group: n8n and its task runner) and the fake GHL API. The run
- * folder (<tmp>/n8n-nodes-ghl-e2e-*/run-*: n8n's user folder, database, n8n.log, fake-ghl.log) is removed unless
+ * folder (<tmp>/n8n-nodes-ghl-e2e-<hash>/run-<id>: n8n's user folder, database, n8n.log, fake-ghl.log) is removed unless
  * GHL_E2E_KEEP=1. With GHL_E2E_REUSE=1 everything is left running for the next run.
  */
 import { rmSync } from 'node:fs';

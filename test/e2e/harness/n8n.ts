@@ -3,7 +3,7 @@
  * activation, executions), production webhooks, and the n8n CLI with this run's environment.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { E2eContext } from './context';
@@ -235,6 +235,21 @@ export class N8nClient {
 				},
 			);
 		});
+	}
+
+	/** `n8n import:credentials` (upsert by id; `data` in clear text, n8n encrypts it). */
+	async importCredentials(credentials: Array<{ id: string; name: string; type: string; data: Record<string, unknown> }>): Promise<void> {
+		const dir = mkdtempSync(join(this.ctx.runDir, 'import-'));
+		try {
+			const file = join(dir, 'credentials.json');
+			writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+			const result = await this.cli(['import:credentials', `--input=${file}`]);
+			if (result.code !== 0 || !/Successfully imported/.test(result.stdout + result.stderr)) {
+				throw new Error(`n8n import:credentials failed: ${result.stdout}\n${result.stderr}`);
+			}
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	}
 
 	/** The credential as stored in n8n's database, decrypted (`n8n export:credentials --decrypted`). */
