@@ -156,7 +156,7 @@ export class N8nClient {
 		workflowId: string,
 		afterId: number,
 		count: number,
-		{ timeoutMs = 30_000, settleMs = 1_500 } = {},
+		{ timeoutMs = 60_000, settleMs = 1_500 } = {},
 	): Promise<ExecutionSummary[]> {
 		const deadline = Date.now() + timeoutMs;
 		const newer = async () =>

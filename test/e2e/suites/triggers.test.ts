@@ -18,7 +18,7 @@ const { ctx, n8n, fake } = setup();
 async function executionsStartedBy(workflowId: string, send: () => Promise<void>, expected: number) {
 	const before = await n8n.lastExecutionId(workflowId);
 	await send();
-	const started = await n8n.waitForExecutions(workflowId, before, expected, { timeoutMs: expected ? 30_000 : 0, settleMs: 2_000 });
+	const started = await n8n.waitForExecutions(workflowId, before, expected, { timeoutMs: expected ? 60_000 : 0, settleMs: 2_000 });
 	return await Promise.all(started.map(async (summary) => await n8n.execution(summary.id)));
 }
 
