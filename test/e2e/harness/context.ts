@@ -48,6 +48,7 @@ export interface E2eContext {
 	credentials: {
 		oauthA: CredentialRef & { accessToken: string; refreshToken: string };
 		oauthExpired: CredentialRef & { accessToken: string; refreshToken: string };
+		oauthRace: CredentialRef & { accessToken: string; refreshToken: string };
 		agency: CredentialRef & { accessToken: string; refreshToken: string };
 		pitA: CredentialRef;
 		pitB: CredentialRef;
@@ -58,6 +59,7 @@ export interface E2eContext {
 		allOps: WorkflowRef;
 		cleanup: WorkflowRef;
 		oauthExpired: WorkflowRef;
+		oauthRace: WorkflowRef;
 		agency: WorkflowRef;
 		pit: WorkflowRef;
 		ghlTrigger: WorkflowRef;

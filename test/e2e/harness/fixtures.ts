@@ -53,6 +53,8 @@ export function tokenRequests(): Record<string, unknown>[] {
 		{ locationId: IDS.locationA, expiresInSec: -60 },
 		// agency (Company) install
 		{ userType: 'Company', companyId: IDS.companyId },
+		// expired like the second, for two executions racing to refresh it
+		{ locationId: IDS.locationA, expiresInSec: -60 },
 	];
 }
 
@@ -73,13 +75,14 @@ export function oauthCredential(ref: CredentialRef, token: MintedToken): Exporte
 	};
 }
 
-export function buildCredentials([oauthA, oauthExpired, agency]: MintedToken[]) {
+export function buildCredentials([oauthA, oauthExpired, agency, oauthRace]: MintedToken[]) {
 	const secrets = { scoreApp: randomBytes(24).toString('hex'), ghlWorkflowWebhook: randomBytes(24).toString('hex') };
 
 	const refs = {
 		// Named like the templates' credential references.
 		oauthA: { id: 'e2eCredOAuthA001', name: 'HighLevel (GHL) OAuth2', type: 'ghlOAuth2Api' },
 		oauthExpired: { id: 'e2eCredOAuthExp1', name: 'E2E OAuth2 (expired access token)', type: 'ghlOAuth2Api' },
+		oauthRace: { id: 'e2eCredOAuthRace', name: 'E2E OAuth2 (expired, concurrent executions)', type: 'ghlOAuth2Api' },
 		agency: { id: 'e2eCredAgency001', name: 'E2E OAuth2 agency install', type: 'ghlOAuth2Api' },
 		pitA: { id: 'e2eCredPitA00001', name: 'E2E Private Integration location A', type: 'ghlPrivateIntegrationApi' },
 		pitB: { id: 'e2eCredPitB00001', name: 'E2E Private Integration location B', type: 'ghlPrivateIntegrationApi' },
@@ -90,6 +93,7 @@ export function buildCredentials([oauthA, oauthExpired, agency]: MintedToken[]) 
 	const credentials: ExportedCredential[] = [
 		oauthCredential(refs.oauthA, oauthA),
 		oauthCredential(refs.oauthExpired, oauthExpired),
+		oauthCredential(refs.oauthRace, oauthRace),
 		oauthCredential(refs.agency, agency),
 		{ ...refs.pitA, data: { accessToken: IDS.pitA, locationId: IDS.locationA } },
 		{ ...refs.pitB, data: { accessToken: IDS.pitB, locationId: IDS.locationB } },
@@ -104,6 +108,7 @@ export function buildCredentials([oauthA, oauthExpired, agency]: MintedToken[]) 
 	const context: E2eContext['credentials'] = {
 		oauthA: withTokens(refs.oauthA, oauthA),
 		oauthExpired: withTokens(refs.oauthExpired, oauthExpired),
+		oauthRace: withTokens(refs.oauthRace, oauthRace),
 		agency: withTokens(refs.agency, agency),
 		pitA: refs.pitA,
 		pitB: refs.pitB,
@@ -181,6 +186,7 @@ export const WORKFLOWS = {
 	allOps: { id: 'e2eWfAllOps00001', name: 'E2E: every operation', path: 'e2e-all-operations' },
 	cleanup: { id: 'e2eWfCleanup0001', name: 'E2E: delete operations', path: 'e2e-delete-operations' },
 	oauthExpired: { id: 'e2eWfOAuthExp001', name: 'E2E: OAuth2 expired token', path: 'e2e-oauth-expired' },
+	oauthRace: { id: 'e2eWfOAuthRace01', name: 'E2E: OAuth2 expired token, concurrent runs', path: 'e2e-oauth-race' },
 	agency: { id: 'e2eWfAgency00001', name: 'E2E: agency token, two locations', path: 'e2e-agency' },
 	pit: { id: 'e2eWfPit00000001', name: 'E2E: Private Integration token', path: 'e2e-private-integration' },
 	ghlTrigger: { id: 'e2eWfGhlTrig0001', name: 'E2E: GHL Trigger (signed)', path: 'e2e-ghl-trigger-0001/webhook' },
@@ -296,9 +302,9 @@ function deletes(cred: CredentialRef): ExportedWorkflow {
 }
 
 /** Two requests with one credential: the first meets the expired token. */
-function oauthExpired(cred: CredentialRef): ExportedWorkflow {
-	return chain(WORKFLOWS.oauthExpired, [
-		webhookNode(WORKFLOWS.oauthExpired.path),
+function oauthExpired(cred: CredentialRef, ref: WorkflowRef): ExportedWorkflow {
+	return chain(ref, [
+		webhookNode(ref.path),
 		ghl('Contact: upsert', cred, 'contact', 'upsert', {
 			email: body('email'),
 			phone: '',
@@ -449,7 +455,8 @@ export function buildWorkflows(credentials: E2eContext['credentials'], publicKey
 	return [
 		allOperations(credentials.oauthA),
 		deletes(credentials.oauthA),
-		oauthExpired(credentials.oauthExpired),
+		oauthExpired(credentials.oauthExpired, WORKFLOWS.oauthExpired),
+		oauthExpired(credentials.oauthRace, WORKFLOWS.oauthRace),
 		agency(credentials.agency),
 		privateIntegration(credentials.pitB),
 		trigger(WORKFLOWS.ghlTrigger, {

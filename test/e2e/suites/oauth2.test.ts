@@ -101,6 +101,46 @@ describe('OAuth2 sub-account credential with an expired access token', () => {
 	});
 });
 
+describe('OAuth2: two executions meet the same expired token at once', () => {
+	const credential = { ...ctx.credentials.oauthRace };
+	const workflow = ctx.workflows.oauthRace;
+
+	test('both succeed; GHL sees exactly one successful refresh and n8n keeps its tokens', async () => {
+		if (process.env.GHL_E2E_REUSE === '1') {
+			const token = await fake.mintToken({ locationId: IDS.locationA, expiresInSec: -60 });
+			await n8n.importCredentials([oauthCredential({ id: credential.id, name: credential.name, type: credential.type }, token)]);
+			credential.refreshToken = token.refresh_token;
+		}
+		const emails = [`${unique('race-1')}@e2e.test`, `${unique('race-2')}@e2e.test`];
+		const since = await fake.lastSeq();
+		const before = await n8n.lastExecutionId(workflow.id);
+		const answers = await Promise.all(emails.map(async (email) => await n8n.postWebhook(workflow.path, { email })));
+		const started = await n8n.waitForExecutions(workflow.id, before, 2, { settleMs: 500 });
+		const executions = await Promise.all(started.map(async (summary) => await n8n.execution(summary.id)));
+		const requests = await fake.requests(since);
+
+		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+		expect(executions).toHaveLength(2);
+		executions.forEach(expectSuccess);
+		const refreshes = matching(requests, 'POST', /^\/oauth\/token$/);
+		const won = refreshes.filter((request) => request.status === 200);
+		expect(won).toHaveLength(1);
+		expect(won[0].body.refresh_token).toBe(credential.refreshToken);
+		// A second attempt, if any, used the same single-use token and was refused; it did not fail the run.
+		expect(refreshes.filter((request) => request.status !== 200).map((request) => request.status)).toEqual(
+			refreshes.length > 1 ? [400] : [],
+		);
+		const stored = (await fake.records('contacts')).filter((contact) => emails.includes(contact.email));
+		expect(stored.map((contact) => contact.email).sort()).toEqual([...emails].sort());
+
+		const persisted = await n8n.exportCredential(credential.id);
+		expect(persisted.data.oauthTokenData).toMatchObject({
+			access_token: won[0].responseBody.access_token,
+			refresh_token: won[0].responseBody.refresh_token,
+		});
+	});
+});
+
 describe('OAuth2 agency (Company) credential: two locations in one execution', () => {
 	const workflow = ctx.workflows.agency;
 	const contacts = [
