@@ -1,9 +1,16 @@
 import { sleep as n8nSleep } from 'n8n-workflow';
 
 /**
- * Paces requests per rate-limit bucket (app × location) so bulk runs ride just under GHL's burst
- * limit (default 100 requests / 10 s) instead of bouncing off 429s. The window is learned from the
- * X-RateLimit-* headers; our own sends are logged, which is stricter than GHL's fixed window.
+ * Paces requests per rate-limit bucket (app × location) so bulk runs use GHL's burst limit (default
+ * 100 requests / 10 s, learned from the X-RateLimit-* headers) without bouncing off 429s.
+ *
+ * GHL counts a request when it arrives, which is somewhere between the moment we send it and the
+ * moment its answer is back. So a request holds its slot from when it is sent until one interval
+ * after its answer (or failure) came back. Then no interval on GHL's clock can hold more than `max`
+ * of our requests, however long each one spent in n8n, on the network or in GHL, and the whole
+ * allowance can be used. (Counting from the send alone let a slow first request of a burst land in
+ * GHL's next window while we already counted it in the previous one: 429s, each costing a full
+ * interval.)
  */
 
 export interface RateLimitHeaders {
@@ -16,20 +23,25 @@ export interface RateLimitHeaders {
 interface Bucket {
 	max: number;
 	intervalMs: number;
-	/** Send times within the current interval, oldest first. */
-	sent: number[];
+	/** When the finished requests of the last interval finished, oldest first. */
+	done: number[];
+	/** Requests sent whose answer is not back yet. */
+	inFlight: number;
 	/** Nothing is sent before this time (set by a 429 or by remaining = 0). */
 	blockedUntil: number;
 	dailyRemaining?: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
-	queue: Array<() => void>;
+	queue: Array<(release: () => void) => void>;
 	draining: boolean;
+	/** Wakes the drain loop when it waits for an in-flight request to finish. */
+	wake?: () => void;
 }
+
+/** Call when the request's answer (or failure) is back; calling again does nothing. */
+export type ReleaseSlot = () => void;
 
 const DEFAULT_MAX = 100;
 const DEFAULT_INTERVAL_MS = 10_000;
-/** Keep a little headroom for requests another process sends with the same app. */
-const SAFETY_MARGIN = 0.97;
 
 const buckets = new Map<string, Bucket>();
 
@@ -58,7 +70,8 @@ function bucketFor(key: string): Bucket {
 		bucket = {
 			max: DEFAULT_MAX,
 			intervalMs: DEFAULT_INTERVAL_MS,
-			sent: [],
+			done: [],
+			inFlight: 0,
 			blockedUntil: 0,
 			queue: [],
 			draining: false,
@@ -68,17 +81,16 @@ function bucketFor(key: string): Bucket {
 	return bucket;
 }
 
-function allowance(bucket: Bucket): number {
-	return Math.max(1, Math.floor(bucket.max * SAFETY_MARGIN));
-}
-
-/** How long the next request in this bucket must wait, 0 when it may go now. */
+/** How long the next request in this bucket must wait: 0 = now, Infinity = until an answer is back. */
 function waitTime(bucket: Bucket): number {
 	const t = now();
-	while (bucket.sent.length && bucket.sent[0] <= t - bucket.intervalMs) bucket.sent.shift();
+	while (bucket.done.length && bucket.done[0] <= t - bucket.intervalMs) bucket.done.shift();
 	const blocked = Math.max(0, bucket.blockedUntil - t);
-	if (bucket.sent.length < allowance(bucket)) return blocked;
-	return Math.max(blocked, bucket.sent[0] + bucket.intervalMs - t);
+	// How many slots must free up before one is ours, minus one.
+	const over = bucket.done.length + bucket.inFlight - bucket.max;
+	if (over < 0) return blocked;
+	if (over < bucket.done.length) return Math.max(blocked, bucket.done[over] + bucket.intervalMs - t);
+	return Number.POSITIVE_INFINITY;
 }
 
 async function drain(bucket: Bucket): Promise<void> {
@@ -87,24 +99,40 @@ async function drain(bucket: Bucket): Promise<void> {
 	try {
 		while (bucket.queue.length) {
 			const wait = waitTime(bucket);
+			if (wait === Number.POSITIVE_INFINITY) {
+				await new Promise<void>((resolve) => (bucket.wake = resolve));
+				continue;
+			}
 			if (wait > 0) {
 				await sleepImpl(wait);
 				continue;
 			}
-			bucket.sent.push(now());
-			bucket.queue.shift()!();
+			bucket.inFlight++;
+			let released = false;
+			bucket.queue.shift()!(() => {
+				if (released) return;
+				released = true;
+				bucket.inFlight--;
+				bucket.done.push(now());
+				const wake = bucket.wake;
+				bucket.wake = undefined;
+				wake?.();
+			});
 		}
 	} finally {
 		bucket.draining = false;
 	}
 }
 
-/** Resolves when a request in this bucket may be sent; the send is counted at that moment. */
-export async function acquireSlot(key: string): Promise<void> {
+/**
+ * Resolves when a request in this bucket may be sent. The request holds its slot until the returned
+ * release is called (when its answer or failure is back) and for one interval after that.
+ */
+export async function acquireSlot(key: string): Promise<ReleaseSlot> {
 	const bucket = bucketFor(key);
-	const granted = new Promise<void>((resolve) => bucket.queue.push(resolve));
+	const granted = new Promise<ReleaseSlot>((resolve) => bucket.queue.push(resolve));
 	void drain(bucket);
-	await granted;
+	return await granted;
 }
 
 export function parseRateLimitHeaders(headers: Record<string, unknown> | undefined): RateLimitHeaders {
@@ -128,8 +156,8 @@ export function recordRateLimit(key: string, limits: RateLimitHeaders): void {
 	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
 	if (limits.dailyRemaining !== undefined) bucket.dailyRemaining = limits.dailyRemaining;
 	if (limits.remaining === 0) {
-		// The server's window is full: nothing more goes out until one interval after our oldest send.
-		const oldest = bucket.sent[0] ?? now();
+		// The server's window is full: nothing more goes out until one interval after our oldest request.
+		const oldest = bucket.done[0] ?? now();
 		bucket.blockedUntil = Math.max(bucket.blockedUntil, oldest + bucket.intervalMs);
 	}
 }

@@ -59,7 +59,7 @@ describe('transport', () => {
 	});
 
 	it('gives up after a bounded number of 429s', async () => {
-		ghl().get('/contacts/c1').times(7).reply(429, { message: 'Too many requests' }, rateHeaders(0));
+		ghl().get('/contacts/c1').times(13).reply(429, { message: 'Too many requests' }, rateHeaders(0));
 		await expect((await clientFor()).request({ method: 'GET', path: '/contacts/c1' })).rejects.toMatchObject({ httpCode: '429' });
 	});
 
@@ -113,16 +113,67 @@ describe('transport', () => {
 		const sentAt: number[] = [];
 		await Promise.all(
 			Array.from({ length: 25 }, async () => {
-				await acquireSlot('bucket');
+				const release = await acquireSlot('bucket');
 				sentAt.push(Date.now());
+				release();
 			}),
 		);
 		sentAt.sort((a, b) => a - b);
-		// Sliding window: any 300 ms span holds at most floor(10 * 0.97) = 9 sends (5 ms timer slack).
-		for (const t of sentAt) expect(sentAt.filter((s) => s >= t && s < t + 295).length).toBeLessThanOrEqual(9);
+		// Sliding window: any 300 ms span holds at most the allowance, 10 (5 ms timer slack).
+		for (const t of sentAt) expect(sentAt.filter((s) => s >= t && s < t + 295).length).toBeLessThanOrEqual(10);
 		// 25 sends need two full waits, and no more.
 		expect(sentAt[24] - sentAt[0]).toBeGreaterThanOrEqual(590);
 		expect(sentAt[24] - sentAt[0]).toBeLessThan(1_200);
+	});
+
+	it('counts a request until one interval after its answer: a slow request cannot put GHL over the limit', async () => {
+		// GHL counts a request when it arrives, somewhere between our send and its answer. A burst's first
+		// request that took 400 ms must still hold its slot 400 ms past "send + interval".
+		recordRateLimit('slow', { max: 2, intervalMs: 1_000 });
+		const t0 = clock.time;
+		const first = await acquireSlot('slow');
+		const second = await acquireSlot('slow');
+		clock.time += 400;
+		first();
+		second();
+		await acquireSlot('slow');
+		expect(clock.time - t0).toBe(1_400);
+	});
+
+	it('while every slot is held by a request in flight, the next one waits for an answer', async () => {
+		recordRateLimit('busy', { max: 1, intervalMs: 1_000 });
+		const release = await acquireSlot('busy');
+		let granted = false;
+		const next = acquireSlot('busy').then(() => (granted = true));
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(granted).toBe(false);
+		clock.time += 3_000;
+		release();
+		const t = clock.time;
+		await next;
+		expect(clock.time - t).toBe(1_000);
+	});
+
+	it('a 429 while GHL\'s window has room backs off that request alone, briefly, without holding the location', async () => {
+		ghl().get('/contacts/c1').reply(429, { statusCode: 429, message: 'Too Many Requests' }, rateHeaders(57));
+		ghl().get('/contacts/c1').reply(200, { contact: { id: 'c1' } }, rateHeaders(56));
+		ghl().get('/contacts/c2').reply(200, { contact: { id: 'c2' } }, rateHeaders(55));
+		const client = await clientFor();
+		expect(await client.request({ method: 'GET', path: '/contacts/c1' })).toEqual({ contact: { id: 'c1' } });
+		expect(clock.sleeps).toHaveLength(1);
+		expect(clock.sleeps[0]).toBeGreaterThanOrEqual(1_000);
+		expect(clock.sleeps[0]).toBeLessThanOrEqual(1_200);
+		// The location was not blocked: the next request goes at once.
+		expect(await client.request({ method: 'GET', path: '/contacts/c2' })).toEqual({ contact: { id: 'c2' } });
+		expect(clock.sleeps).toHaveLength(1);
+	});
+
+	it('momentary 429s back off 1 s, 2 s, 4 s … capped at one interval', async () => {
+		ghl().get('/contacts/c1').times(6).reply(429, {}, rateHeaders(80));
+		ghl().get('/contacts/c1').reply(200, { contact: { id: 'c1' } }, rateHeaders(79));
+		await (await clientFor()).request({ method: 'GET', path: '/contacts/c1' });
+		const bases = clock.sleeps.map((ms) => [1_000, 2_000, 4_000, 8_000, 10_000].find((b) => ms >= b && ms <= b * 1.2));
+		expect(bases).toEqual([1_000, 2_000, 4_000, 8_000, 10_000, 10_000]);
 	});
 });
 
