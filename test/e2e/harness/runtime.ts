@@ -126,12 +126,20 @@ export function distIsFresh(): boolean {
 	return oldestDist > newestSource;
 }
 
-/** `npm run build`, unless dist/ is already up to date (GHL_E2E_BUILD=always|never overrides). */
+/**
+ * `npm run build`, unless dist/ is already up to date (GHL_E2E_BUILD=always|never overrides).
+ * A build that collides with another one in the same tree (both empty dist/ first: ENOTEMPTY,
+ * ENOENT) is retried.
+ */
 export async function build(): Promise<'built' | 'fresh'> {
 	const mode = process.env.GHL_E2E_BUILD ?? 'auto';
 	if (mode === 'never' || (mode === 'auto' && distIsFresh())) return 'fresh';
-	check(await run('npm', ['run', 'build']), 'npm run build');
-	return 'built';
+	for (let attempt = 1; ; attempt++) {
+		const result = await run('npm', ['run', 'build']);
+		if (result.code === 0) return 'built';
+		if (attempt === 3 || !/ENOTEMPTY|ENOENT|EEXIST/.test(result.stdout + result.stderr)) check(result, 'npm run build');
+		await new Promise((resolve) => setTimeout(resolve, 3_000 * attempt));
+	}
 }
 
 /** `npm pack` into `dest` (scripts/n8n-env.sh ghl_pack_project); returns the tarball path. */
