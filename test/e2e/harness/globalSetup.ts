@@ -105,8 +105,16 @@ function templateFiles(): string[] {
 async function reusable(contextFile: string): Promise<boolean> {
 	if (!existsSync(contextFile)) return false;
 	const context = JSON.parse(readFileSync(contextFile, 'utf8')) as E2eContext;
+	try {
+		const [n8n, fake] = await Promise.all([fetch(`${context.n8nUrl}/healthz/readiness`), fetch(`${context.fakeUrl}/__admin/health`)]);
+		if (!n8n.ok || !fake.ok) return false;
+	} catch {
+		// not running any more: nothing to stop
+		return false;
+	}
 	if (context.fixturesHash !== fixturesHash()) {
-		log('fixtures or templates changed since the dev run was set up: starting over');
+		// Both still answer on their ports, so the recorded pids are the dev run's own processes.
+		log('fixtures or templates changed since the dev run was set up: stopping it and starting over');
 		for (const [pid, group] of [[context.pids.n8n, true], [context.pids.fake, false]] as const) {
 			try {
 				process.kill(group ? -pid : pid, 'SIGKILL');
@@ -114,12 +122,6 @@ async function reusable(contextFile: string): Promise<boolean> {
 				// gone
 			}
 		}
-		return false;
-	}
-	try {
-		const [n8n, fake] = await Promise.all([fetch(`${context.n8nUrl}/healthz/readiness`), fetch(`${context.fakeUrl}/__admin/health`)]);
-		if (!n8n.ok || !fake.ok) return false;
-	} catch {
 		return false;
 	}
 	process.env.GHL_E2E_CONTEXT = contextFile;
