@@ -76,14 +76,14 @@ export class GhlTrigger implements INodeType {
 				name: 'ghlOAuth2Api',
 				required: true,
 				displayOptions: {
-					show: { source: [MARKETPLACE], fetchFullRecord: [true], authentication: ['ghlOAuth2Api'] },
+					show: { source: [MARKETPLACE], fetchFullRecord: [true], fetchWith: ['ghlOAuth2Api'] },
 				},
 			},
 			{
 				name: 'ghlPrivateIntegrationApi',
 				required: true,
 				displayOptions: {
-					show: { source: [MARKETPLACE], fetchFullRecord: [true], authentication: ['ghlPrivateIntegrationApi'] },
+					show: { source: [MARKETPLACE], fetchFullRecord: [true], fetchWith: ['ghlPrivateIntegrationApi'] },
 				},
 			},
 			{

@@ -148,7 +148,12 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: marketplace,
 	},
 	{
+		// Not named "authentication": n8n's editor would then fold every field the credentials depend
+		// on (source, fetchFullRecord) into the credential area and hide them from the panel.
 		...authenticationProperty,
+		displayName: 'Fetch With',
+		name: 'fetchWith',
+		description: 'The credential used to read full records',
 		displayOptions: { show: { source: [MARKETPLACE], fetchFullRecord: [true] } },
 	},
 	{

@@ -1,7 +1,7 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { getGhlClient } from '../Ghl/transport';
-import { CREDENTIAL_TYPES } from '../Ghl/transport/constants';
+import { CREDENTIAL_TYPES, type GhlCredentialType } from '../Ghl/transport/constants';
 
 /** Where the full record of an event lives, and which key of the answer holds it. */
 interface RecordSource {
@@ -79,10 +79,10 @@ export async function fetchFullRecord(
 	if (!source) return undefined;
 	if ('error' in source) return { fetchError: { message: source.error } };
 	try {
-		const client = await getGhlClient.call(this, 0, locationId);
-		const authentication = this.getNodeParameter('authentication', CREDENTIAL_TYPES.oAuth2) as string;
+		const credentialType = this.getNodeParameter('fetchWith', CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
+		const client = await getGhlClient.call(this, 0, { location: locationId, credentialType });
 		if (
-			authentication === CREDENTIAL_TYPES.privateIntegration &&
+			credentialType === CREDENTIAL_TYPES.privateIntegration &&
 			locationId &&
 			client.locationId &&
 			client.locationId !== locationId

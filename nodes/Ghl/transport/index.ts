@@ -121,8 +121,18 @@ interface Auth {
 	startToken?: string;
 }
 
-async function resolveAuth(ctx: GhlContext, itemIndex: number, locationOverride?: string): Promise<Auth> {
-	const credentialType = (readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
+/** For callers that know better than the node's parameters (e.g. a trigger handling one event). */
+export interface GhlClientOptions {
+	/** The location to work in, instead of the Location parameter. */
+	location?: string;
+	/** The credential type to use, instead of the Authentication parameter. */
+	credentialType?: GhlCredentialType;
+}
+
+async function resolveAuth(ctx: GhlContext, itemIndex: number, options: GhlClientOptions): Promise<Auth> {
+	const locationOverride = options.location;
+	const credentialType = (options.credentialType ??
+		readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
 		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
 	const credentials = await ctx.getCredentials(credentialType);
 	const baseUrl = String(credentials.apiBaseUrl || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
@@ -364,9 +374,9 @@ async function sendRaw(
 export async function getGhlClient(
 	this: GhlContext,
 	itemIndex = 0,
-	locationOverride?: string,
+	options: GhlClientOptions = {},
 ): Promise<GhlClient> {
-	const auth = await resolveAuth(this, itemIndex, locationOverride);
+	const auth = await resolveAuth(this, itemIndex, options);
 	const node = this.getNode();
 	const send = async (raw: RawRequest, request: GhlRequest) =>
 		await sendRaw(this, auth.credentialType, auth.baseUrl, raw, isIdempotent(request), auth.startToken);

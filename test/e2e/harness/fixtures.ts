@@ -468,7 +468,7 @@ export function buildWorkflows(credentials: E2eContext['credentials'], publicKey
 				signatureVerification: 'signature',
 				locationIds: '',
 				fetchFullRecord: true,
-				authentication: 'ghlPrivateIntegrationApi',
+				fetchWith: 'ghlPrivateIntegrationApi',
 				options: { customPublicKeys: publicKeyPem },
 			},
 			credentials: credentialsOf(credentials.pitA),

@@ -20,7 +20,7 @@ function event(type: string, extra: Record<string, unknown> = {}) {
 	return { type, locationId: LOCATION_ID, timestamp: new Date().toISOString(), webhookId: randomUUID(), ...extra };
 }
 
-function call(payload: object, authentication = 'ghlPrivateIntegrationApi'): WebhookCall {
+function call(payload: object, fetchWith = 'ghlPrivateIntegrationApi'): WebhookCall {
 	const body = JSON.stringify(payload);
 	return {
 		body,
@@ -30,7 +30,7 @@ function call(payload: object, authentication = 'ghlPrivateIntegrationApi'): Web
 			events: ['*'],
 			options: { customPublicKeys: keys.spkiBase64 },
 			fetchFullRecord: true,
-			authentication,
+			fetchWith,
 		},
 		credentials: {
 			ghlPrivateIntegrationApi: privateIntegrationCredentials,
@@ -134,5 +134,18 @@ describe('GHL Trigger: fetch full record', () => {
 		const run = await runWebhook(trigger, rejected);
 		expect(run.response.statusCode).toBe(401);
 		expect(run.requests).toHaveLength(0);
+	});
+});
+
+describe('GHL Trigger description', () => {
+	it('lets credentials depend only on non-"authentication" fields, so the editor keeps Source and Fetch Full Record visible', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports
+		const { GhlTrigger } = require('../../../nodes/GhlTrigger/GhlTrigger.node');
+		const description = new GhlTrigger().description;
+		expect(description.properties.map((p: { name: string }) => p.name)).not.toContain('authentication');
+		const dependsOn = new Set(
+			description.credentials.flatMap((credential: { displayOptions?: { show?: object } }) => Object.keys(credential.displayOptions?.show ?? {})),
+		);
+		expect([...dependsOn].sort()).toEqual(['fetchFullRecord', 'fetchWith', 'source']);
 	});
 });
