@@ -204,6 +204,18 @@ describe('duplicate contacts', () => {
 		expect(byPhone.status).toBe(400);
 		expect(byPhone.body.meta).toEqual({ contactName: 'Ann Lee', contactId: id, matchingField: 'phone' });
 	});
+	test('GET /contacts/search/duplicate finds a contact by email or phone, and says null otherwise', async () => {
+		const t = tokenFor();
+		const created = await call('POST', '/contacts/', { token: t, body: { locationId: locationA, email: 'look@example.test', phone: '+1 555 010 0009' } });
+		const id = created.body.contact.id;
+		const byEmail = await call('GET', `/contacts/search/duplicate?locationId=${locationA}&email=LOOK@example.test`, { token: t });
+		expect(byEmail).toMatchObject({ status: 200, body: { contact: { id } } });
+		const byPhone = await call('GET', `/contacts/search/duplicate?locationId=${locationA}&number=${encodeURIComponent('(555) 010-0009')}`, { token: t });
+		expect(byPhone.body.contact.id).toBe(id);
+		const none = await call('GET', `/contacts/search/duplicate?locationId=${locationA}&email=nobody@example.test`, { token: t });
+		expect(none.body).toEqual({ contact: null });
+		expect((await call('GET', `/contacts/search/duplicate?locationId=${locationB}&email=look@example.test`, { token: t })).status).toBe(403);
+	});
 	test('locations that allow duplicates accept them; upsert updates the match', async () => {
 		const tb = tokenFor(locationB);
 		for (let i = 0; i < 2; i++) {

@@ -21,6 +21,7 @@ export const IMPLEMENTED = [
 	'POST /contacts/',
 	'POST /contacts/upsert',
 	'GET /contacts/{contactId}',
+	'GET /contacts/search/duplicate',
 	'PUT /contacts/{contactId}',
 	'DELETE /contacts/{contactId}',
 	'POST /contacts/search',

@@ -1285,6 +1285,17 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 			state.contacts.set(c.id, c);
 			return ok({ new: true, contact: publicContact(c), traceId: newId(36) });
 		},
+		// Look-up by email or phone (the spec's "duplicate contact" search): the contact or null.
+		'GET /contacts/search/duplicate': (ctx) => {
+			const locationId = ctx.query.get('locationId')!;
+			assertLocation(ctx.auth, locationId);
+			const email = ctx.query.get('email');
+			const number = ctx.query.get('number');
+			const match = [...state.contacts.values()].find(
+				(c) => c.locationId === locationId && ((email && lower(c.email) === lower(email)) || (number && samePhone(c.phone, number))),
+			);
+			return ok({ contact: match ? publicContact(match) : null });
+		},
 		'GET /contacts/{contactId}': (ctx) => ok({ contact: publicContact(contactOf(ctx)) }),
 		'PUT /contacts/{contactId}': (ctx) => {
 			const c = contactOf(ctx);

@@ -51,7 +51,30 @@ export const SPEC_OPERATIONS: SpecOperation[] = [
 			}
 		],
 		"deprecated": false,
-		"implemented": false
+		"implemented": true,
+		"query": [
+			{
+				"name": "locationId",
+				"required": true,
+				"schema": {
+					"type": "string"
+				}
+			},
+			{
+				"name": "number",
+				"required": false,
+				"schema": {
+					"type": "string"
+				}
+			},
+			{
+				"name": "email",
+				"required": false,
+				"schema": {
+					"type": "string"
+				}
+			}
+		]
 	},
 	{
 		"key": "GET /contacts/{contactId}/tasks",

@@ -222,8 +222,11 @@ function allOperations(cred: CredentialRef): ExportedWorkflow {
 			additionalFields: { lastName: 'Lovelace', city: 'London' },
 			options: {},
 		}),
-		// By ID: looking up by email uses GET /contacts/search/duplicate, which the fake does not implement.
-		ghl('Contact: get', cred, 'contact', 'get', { contactId: contact, options: { simplify: true } }),
+		// By email: resolved with GET /contacts/search/duplicate, then read by ID.
+		ghl('Contact: get', cred, 'contact', 'get', {
+			contactId: { __rl: true, mode: 'email', value: body('email') },
+			options: { simplify: true },
+		}),
 		ghl('Contact: getAll', cred, 'contact', 'getAll', {
 			source: 'search',
 			returnAll: false,

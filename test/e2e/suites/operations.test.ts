@@ -93,7 +93,9 @@ describe('contact', () => {
 		expect(firstOf(execution, 'Contact: upsert')).toMatchObject({ id: ids.contactId, isNew: false });
 	});
 
-	test('get reads the contact and simplifies it (custom field by its key)', () => {
+	test('get finds the contact by email, reads it and simplifies it (custom field by its key)', () => {
+		const [lookup] = matching(requests, 'GET', /^\/contacts\/search\/duplicate$/);
+		expect(lookup.query).toMatchObject({ locationId: IDS.locationA, email });
 		expect(firstOf(execution, 'Contact: get')).toMatchObject({
 			id: ids.contactId,
 			email,
