@@ -76,14 +76,14 @@ export class GhlTrigger implements INodeType {
 				name: 'ghlOAuth2Api',
 				required: true,
 				displayOptions: {
-					show: { source: [MARKETPLACE], fetchFullRecord: [true], fetchWith: ['ghlOAuth2Api'] },
+					show: { fetchFullRecord: ['ghlOAuth2Api'] },
 				},
 			},
 			{
 				name: 'ghlPrivateIntegrationApi',
 				required: true,
 				displayOptions: {
-					show: { source: [MARKETPLACE], fetchFullRecord: [true], fetchWith: ['ghlPrivateIntegrationApi'] },
+					show: { fetchFullRecord: ['ghlPrivateIntegrationApi'] },
 				},
 			},
 			{
@@ -224,7 +224,7 @@ export class GhlTrigger implements INodeType {
 			payload,
 		};
 
-		if (source === MARKETPLACE && this.getNodeParameter('fetchFullRecord', false) === true && recordSource(event, payload)) {
+		if (source === MARKETPLACE && this.getNodeParameter('fetchFullRecord', 'none') !== 'none' && recordSource(event, payload)) {
 			// Answer GHL now; reading the record may take a few seconds (rate limits, retries).
 			res.status(200).json({ received: true });
 			Object.assign(item, await fetchFullRecord.call(this, event, locationId, payload));

@@ -1,5 +1,4 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { authenticationProperty } from '../Ghl/actions/common.descriptions';
 
 export const MARKETPLACE = 'marketplaceApp';
 export const WORKFLOW_WEBHOOK = 'workflowWebhook';
@@ -139,22 +138,21 @@ export const ghlTriggerProperties: INodeProperties[] = [
 			'Only start for events of these locations (comma-separated). Leave empty for all. Agency-level events without a location never match a filter.',
 	},
 	{
+		// One option list, not a switch plus an "authentication" field: n8n's editor treats a field
+		// whose every value selects a credential as the node's auth field and then hides every other
+		// field the credentials depend on (Source disappeared from the panel).
 		displayName: 'Fetch Full Record',
 		name: 'fetchFullRecord',
-		type: 'boolean',
-		default: false,
+		type: 'options',
+		options: [
+			{ name: "Don't Fetch", value: 'none', description: 'Output the webhook payload as GHL sent it' },
+			{ name: 'With OAuth2 (Marketplace App)', value: 'ghlOAuth2Api' },
+			{ name: 'With Private Integration Token', value: 'ghlPrivateIntegrationApi' },
+		],
+		default: 'none',
 		description:
-			'Whether to read the contact, task, note or appointment from GHL and add it as "record" (webhook payloads are partial). A failed read adds "fetchError" instead; the event is still output.',
+			'Whether to read the contact, task, note or appointment from GHL and add it as "record" (webhook payloads are partial), and with which credential. A failed read adds "fetchError" instead; the event is still output.',
 		displayOptions: marketplace,
-	},
-	{
-		// Not named "authentication": n8n's editor would then fold every field the credentials depend
-		// on (source, fetchFullRecord) into the credential area and hide them from the panel.
-		...authenticationProperty,
-		displayName: 'Fetch With',
-		name: 'fetchWith',
-		description: 'The credential used to read full records',
-		displayOptions: { show: { source: [MARKETPLACE], fetchFullRecord: [true] } },
 	},
 	{
 		displayName: 'Options',

@@ -79,7 +79,7 @@ export async function fetchFullRecord(
 	if (!source) return undefined;
 	if ('error' in source) return { fetchError: { message: source.error } };
 	try {
-		const credentialType = this.getNodeParameter('fetchWith', CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
+		const credentialType = this.getNodeParameter('fetchFullRecord', CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
 		const client = await getGhlClient.call(this, 0, { location: locationId, credentialType });
 		if (
 			credentialType === CREDENTIAL_TYPES.privateIntegration &&

@@ -29,8 +29,7 @@ function call(payload: object, fetchWith = 'ghlPrivateIntegrationApi'): WebhookC
 			source: 'marketplaceApp',
 			events: ['*'],
 			options: { customPublicKeys: keys.spkiBase64 },
-			fetchFullRecord: true,
-			fetchWith,
+			fetchFullRecord: fetchWith,
 		},
 		credentials: {
 			ghlPrivateIntegrationApi: privateIntegrationCredentials,
@@ -138,7 +137,7 @@ describe('GHL Trigger: fetch full record', () => {
 });
 
 describe('GHL Trigger description', () => {
-	it('lets credentials depend only on non-"authentication" fields, so the editor keeps Source and Fetch Full Record visible', () => {
+	it('has no field n8n\'s editor would take as the auth field (it would hide Source): credentials depend on one option list that also has a no-credential value', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { GhlTrigger } = require('../../../nodes/GhlTrigger/GhlTrigger.node');
 		const description = new GhlTrigger().description;
@@ -146,6 +145,12 @@ describe('GHL Trigger description', () => {
 		const dependsOn = new Set(
 			description.credentials.flatMap((credential: { displayOptions?: { show?: object } }) => Object.keys(credential.displayOptions?.show ?? {})),
 		);
-		expect([...dependsOn].sort()).toEqual(['fetchFullRecord', 'fetchWith', 'source']);
+		expect([...dependsOn].sort()).toEqual(['fetchFullRecord', 'source']);
+		const fetch = description.properties.find((p: { name: string }) => p.name === 'fetchFullRecord');
+		expect(fetch.options.map((o: { value: string }) => o.value)).toContain('none');
+		const source = description.properties.find((p: { name: string }) => p.name === 'source');
+		const credentialSources = description.credentials.flatMap((c: { displayOptions?: { show?: { source?: string[] } } }) => c.displayOptions?.show?.source ?? []);
+		// Not every Source value selects a credential, so Source is not taken as an auth field either.
+		expect(source.options.some((o: { value: string }) => !credentialSources.includes(o.value))).toBe(true);
 	});
 });
