@@ -10,6 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { GHL_API_BASE_URL } from '../../../credentials/GhlOAuth2Api.credentials';
 import { apiVersionFor, CREDENTIAL_TYPES, type GhlCredentialType, USER_AGENT } from './constants';
 import { toNodeApiError } from './errors';
 import { mintLocationToken, forgetLocationToken } from './locationToken';
@@ -129,13 +130,20 @@ export interface GhlClientOptions {
 	credentialType?: GhlCredentialType;
 }
 
-async function resolveAuth(ctx: GhlContext, itemIndex: number, options: GhlClientOptions): Promise<Auth> {
-	const locationOverride = options.location;
-	const credentialType = (options.credentialType ??
+/** The credential an item uses (the Authentication parameter unless told otherwise) and its API host. */
+async function credentialFor(ctx: GhlContext, itemIndex: number, override?: GhlCredentialType) {
+	const credentialType = (override ??
 		readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
 		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
 	const credentials = await ctx.getCredentials(credentialType);
-	const baseUrl = String(credentials.apiBaseUrl || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
+	// The host lives in the credential so n8n's credential overwrites can redirect a whole instance.
+	const baseUrl = String(credentials.apiBaseUrl || GHL_API_BASE_URL).replace(/\/+$/, '');
+	return { credentialType, credentials, baseUrl };
+}
+
+async function resolveAuth(ctx: GhlContext, itemIndex: number, options: GhlClientOptions): Promise<Auth> {
+	const locationOverride = options.location;
+	const { credentialType, credentials, baseUrl } = await credentialFor(ctx, itemIndex, options.credentialType);
 
 	if (credentialType === CREDENTIAL_TYPES.privateIntegration) {
 		const locationId = String(credentials.locationId ?? '').trim();
@@ -408,24 +416,12 @@ export async function getGhlClient(
 	};
 }
 
-/** Agency credentials only: the locations this app is installed on. */
-export async function isCompanyCredential(this: GhlContext): Promise<boolean> {
-	const credentialType = (readParameter(this, 'authentication', 0, CREDENTIAL_TYPES.oAuth2) ??
-		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
-	if (credentialType !== CREDENTIAL_TYPES.oAuth2) return false;
-	const credentials = await this.getCredentials(credentialType);
-	return (credentials.oauthTokenData as IDataObject | undefined)?.userType === 'Company';
-}
-
 /** A request made with the credential itself (agency-level endpoints such as installed locations). */
 export async function ghlCredentialRequest<T = IDataObject>(
 	this: GhlContext,
 	request: GhlRequest,
 ): Promise<T> {
-	const credentialType = (readParameter(this, 'authentication', 0, CREDENTIAL_TYPES.oAuth2) ??
-		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
-	const credentials = await this.getCredentials(credentialType);
-	const baseUrl = String(credentials.apiBaseUrl || 'https://services.leadconnectorhq.com').replace(/\/+$/, '');
+	const { credentialType, credentials, baseUrl } = await credentialFor(this, 0);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return (await sendRaw(
 		this,
