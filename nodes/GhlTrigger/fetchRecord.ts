@@ -2,10 +2,13 @@ import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import { getGhlClient } from '../Ghl/transport';
 import { CREDENTIAL_TYPES, type GhlCredentialType } from '../Ghl/transport/constants';
+import { segmentProblem } from '../Ghl/transport/path';
 
 /** Where the full record of an event lives, and which key of the answer holds it. */
 interface RecordSource {
+	/** A path template and its segments (the payload's ids, checked like every other ID). */
 	path: string;
+	segments: Record<string, string>;
 	/** Keys tried in order on the response (`{ contact: {...} }`, `{ event: {...} }`). */
 	keys: string[];
 }
@@ -13,7 +16,14 @@ interface RecordSource {
 const str = (value: unknown): string | undefined =>
 	typeof value === 'string' && value.trim() ? value.trim() : undefined;
 
-const segment = (value: string) => encodeURIComponent(value);
+/** A source whose ids can be path segments, or an error naming the first one that can't. */
+function checked(source: RecordSource): RecordSource | { error: string } {
+	for (const [name, value] of Object.entries(source.segments)) {
+		const problem = segmentProblem(value);
+		if (problem) return { error: `The event's ${name} ${problem}` };
+	}
+	return source;
+}
 
 /** Events whose record still exists after the event (deletes and app events have nothing to fetch). */
 export const FETCHABLE_EVENTS = [
@@ -34,22 +44,25 @@ export function recordSource(event: string, payload: IDataObject): RecordSource 
 	if (!FETCHABLE_EVENTS.includes(event)) return undefined;
 	if (event.startsWith('Contact')) {
 		const id = str(payload.id);
-		return id ? { path: `/contacts/${segment(id)}`, keys: ['contact'] } : { error: 'The event has no contact id' };
+		return id
+			? checked({ path: '/contacts/{contactId}', segments: { contactId: id }, keys: ['contact'] })
+			: { error: 'The event has no contact id' };
 	}
 	if (event.startsWith('Task') || event.startsWith('Note')) {
 		const id = str(payload.id);
 		const contactId = str(payload.contactId);
 		if (!id || !contactId) return { error: 'The event has no id or contactId' };
 		const kind = event.startsWith('Task') ? 'tasks' : 'notes';
-		return {
-			path: `/contacts/${segment(contactId)}/${kind}/${segment(id)}`,
+		return checked({
+			path: `/contacts/{contactId}/${kind}/{id}`,
+			segments: { contactId, id },
 			keys: [kind === 'tasks' ? 'task' : 'note'],
-		};
+		});
 	}
 	const appointment = (payload.appointment ?? {}) as IDataObject;
 	const id = str(appointment.id) ?? str(payload.id);
 	return id
-		? { path: `/calendars/events/appointments/${segment(id)}`, keys: ['event', 'appointment'] }
+		? checked({ path: '/calendars/events/appointments/{id}', segments: { id }, keys: ['event', 'appointment'] })
 		: { error: 'The event has no appointment id' };
 }
 
@@ -93,7 +106,7 @@ export async function fetchFullRecord(
 				},
 			};
 		}
-		const response = await client.request({ method: 'GET', path: source.path });
+		const response = await client.request({ method: 'GET', path: source.path, segments: source.segments });
 		return { record: unwrap(response, source.keys) };
 	} catch (error) {
 		const failure = error as { message?: string; description?: string; httpCode?: string | null };

@@ -19,7 +19,7 @@ export async function loadCustomFields(client: GhlClient): Promise<CustomFieldDe
 		definitions = client
 			.request<{ customFields?: CustomFieldDefinition[] }>({
 				method: 'GET',
-				path: `/locations/${client.locationId}/customFields`,
+				path: '/locations/{locationId}/customFields', segments: { locationId: client.locationId },
 				qs: { model: 'contact' },
 			})
 			.then((response) => response.customFields ?? []);

@@ -1,6 +1,8 @@
 import type { IDataObject, IDisplayOptions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { assertPathSegment } from '../transport/path';
+
 /** Adds one operation's displayOptions to each of its properties (merging any they already have). */
 export function updateDisplayOptions(
 	displayOptions: IDisplayOptions,
@@ -36,15 +38,9 @@ export function assertEmail(node: INode, itemIndex: number, field: string, value
 	return email;
 }
 
+/** A GHL ID read from a parameter; the same rule as every request path segment. */
 export function assertId(node: INode, itemIndex: number, field: string, value: unknown): string {
-	const id = String(value ?? '').trim();
-	if (!id) {
-		throw invalidInput(node, itemIndex, field, 'is empty', `Pick a record from the list or enter its ID. If it comes from an expression, check that the previous node outputs it for item ${itemIndex}.`);
-	}
-	if (/[\s/?#]/.test(id)) {
-		throw invalidInput(node, itemIndex, field, `"${id}" is not a valid GHL ID`, 'GHL IDs contain no spaces or slashes: paste the ID only, not a URL.');
-	}
-	return id;
+	return assertPathSegment(node, itemIndex, field, value);
 }
 
 /** Drops undefined and empty-string values, so unset optional fields are never sent. */

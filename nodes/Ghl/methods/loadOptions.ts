@@ -15,7 +15,7 @@ export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropert
 	const client = await getGhlClient.call(this);
 	const { tags = [] } = await client.request<{ tags?: IDataObject[] }>({
 		method: 'GET',
-		path: `/locations/${client.locationId}/tags`,
+		path: '/locations/{locationId}/tags', segments: { locationId: client.locationId },
 	});
 	// Contacts carry tag names, not ids, so the name is the value.
 	return tags.map((tag) => ({ name: String(tag.name), value: String(tag.name) })).sort(byName);

@@ -13,6 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { GHL_API_BASE_URL } from '../../../credentials/GhlOAuth2Api.credentials';
 import { apiVersionFor, CREDENTIAL_TYPES, type GhlCredentialType, USER_AGENT } from './constants';
 import { toNodeApiError } from './errors';
+import { assertPathSegment, buildPath } from './path';
 import { mintLocationToken, forgetLocationToken } from './locationToken';
 import {
 	acquireSlot,
@@ -27,8 +28,10 @@ export type GhlContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFuncti
 
 export interface GhlRequest {
 	method: IHttpRequestMethods;
-	/** Path below the API base URL, e.g. `/contacts/abc`. */
+	/** Path template below the API base URL, e.g. `/contacts/{contactId}/tasks`. */
 	path: string;
+	/** Values for the template's placeholders: checked and percent-encoded by the transport. */
+	segments?: Record<string, string>;
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
 	/** Safe to send twice (set for upserts and searches sent with POST). GET/PUT/DELETE always are. */
@@ -166,6 +169,8 @@ async function resolveAuth(ctx: GhlContext, itemIndex: number, options: GhlClien
 				itemIndex,
 			});
 		}
+		// A location token is minted for this ID and it goes into paths: the ID rule applies.
+		assertPathSegment(ctx.getNode(), itemIndex, 'Location', locationId);
 		const clientId = String(credentials.clientId ?? '');
 		return {
 			credentialType,
@@ -205,6 +210,7 @@ async function resolveAuth(ctx: GhlContext, itemIndex: number, options: GhlClien
 interface RawRequest {
 	method: IHttpRequestMethods;
 	path: string;
+	segments?: Record<string, string>;
 	body?: IDataObject | IDataObject[];
 	form?: Record<string, string>;
 	qs?: IDataObject;
@@ -285,6 +291,8 @@ async function sendRaw(
 	idempotent = ['GET', 'PUT', 'DELETE'].includes(raw.method),
 	startToken?: string,
 ): Promise<unknown> {
+	// The one place a request path is made: a template plus checked, encoded segments.
+	raw = { ...raw, path: buildPath(ctx.getNode(), raw.itemIndex ?? 0, raw.path, raw.segments) };
 	const bucket = `${baseUrl}|${raw.locationId ?? ''}`;
 	let rateLimitRetries = 0;
 	let momentary429s = 0;
@@ -394,6 +402,7 @@ export async function getGhlClient(
 			const raw: RawRequest = {
 				method: request.method,
 				path: request.path,
+				segments: request.segments,
 				body: request.body,
 				qs: request.qs,
 				itemIndex: request.itemIndex ?? itemIndex,

@@ -13,7 +13,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const appointmentId = appointmentIdOf.call(this, itemIndex);
 	await explainUnknownId(this.getNode(), 'Appointment', appointmentId, async () =>
 		// calendars.json requires a body here (DeleteAppointmentSchema, no properties).
-		await client.request({ method: 'DELETE', path: `/calendars/events/${appointmentId}`, body: {}, itemIndex }),
+		await client.request({ method: 'DELETE', path: '/calendars/events/{appointmentId}', segments: { appointmentId }, body: {}, itemIndex }),
 	);
 	return { id: appointmentId, deleted: true };
 }

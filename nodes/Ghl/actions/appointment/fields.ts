@@ -281,7 +281,7 @@ export async function slotDurationMs(this: IExecuteFunctions, client: GhlClient,
 	let duration = durations.get(calendarId);
 	if (!duration) {
 		duration = explainUnknownId(this.getNode(), 'Calendar', calendarId, async () =>
-			await client.request<{ calendar?: IDataObject }>({ method: 'GET', path: `/calendars/${calendarId}`, itemIndex }),
+			await client.request<{ calendar?: IDataObject }>({ method: 'GET', path: '/calendars/{calendarId}', segments: { calendarId }, itemIndex }),
 		).then(({ calendar }) => {
 			const amount = Number(calendar?.slotDuration);
 			// calendars.json: slotDuration defaults to 30, slotDurationUnit is "mins" or "hours".

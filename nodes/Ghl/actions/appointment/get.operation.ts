@@ -12,7 +12,7 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const appointmentId = appointmentIdOf.call(this, itemIndex);
 	const response = await explainUnknownId(this.getNode(), 'Appointment', appointmentId, async () =>
-		await client.request<{ event?: IDataObject }>({ method: 'GET', path: `/calendars/events/appointments/${appointmentId}`, itemIndex }),
+		await client.request<{ event?: IDataObject }>({ method: 'GET', path: '/calendars/events/appointments/{appointmentId}', segments: { appointmentId }, itemIndex }),
 	);
 	return response.event ?? (response as IDataObject);
 }

@@ -45,7 +45,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	// GHL returns all of the contact's appointments at once; the limit is ours.
 	const { events = [] } = await client.request<{ events?: IDataObject[] }>({
 		method: 'GET',
-		path: `/contacts/${contactId}/appointments`,
+		path: '/contacts/{contactId}/appointments', segments: { contactId },
 		itemIndex,
 	});
 	return events.slice(0, limit).map((event) => {

@@ -97,7 +97,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		const response = await explainUnknownId(node, 'Calendar', calendarId, async () =>
 			await client.request<IDataObject>({
 				method: 'GET',
-				path: `/calendars/${calendarId}/free-slots`,
+				path: '/calendars/{calendarId}/free-slots', segments: { calendarId },
 				qs: { startDate: from, endDate: to, ...qs },
 				itemIndex,
 			}),

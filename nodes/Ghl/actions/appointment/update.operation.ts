@@ -32,7 +32,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 
 	const send = async <T>(method: 'GET' | 'PUT', payload?: IDataObject) =>
 		await explainUnknownId(this.getNode(), 'Appointment', appointmentId, async () =>
-			await client.request<T>({ method, path: `/calendars/events/appointments/${appointmentId}`, body: payload, itemIndex }),
+			await client.request<T>({ method, path: '/calendars/events/appointments/{appointmentId}', segments: { appointmentId }, body: payload, itemIndex }),
 		);
 
 	if (times.start !== undefined) {

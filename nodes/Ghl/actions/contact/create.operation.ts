@@ -60,10 +60,10 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		duplicate = true;
 		if (options.onDuplicate === 'update') {
 			const update = Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_UPDATABLE.includes(key)));
-			const response = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: `/contacts/${existingId}`, body: update, itemIndex });
+			const response = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId: existingId }, body: update, itemIndex });
 			contact = response.contact;
 		} else {
-			const response = await client.request<{ contact: IDataObject }>({ method: 'GET', path: `/contacts/${existingId}`, itemIndex });
+			const response = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId: existingId }, itemIndex });
 			contact = response.contact;
 		}
 	}

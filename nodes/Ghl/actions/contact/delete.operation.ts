@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const contactId = await resolveContactId.call(this, client, itemIndex);
-	await client.request({ method: 'DELETE', path: `/contacts/${contactId}`, itemIndex });
+	await client.request({ method: 'DELETE', path: '/contacts/{contactId}', segments: { contactId }, itemIndex });
 	return { id: contactId, deleted: true };
 }
 

@@ -23,6 +23,6 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { simplify } = this.getNodeParameter('options', itemIndex, {}) as { simplify?: boolean };
-	const { contact } = await client.request<{ contact: IDataObject }>({ method: 'GET', path: `/contacts/${contactId}`, itemIndex });
+	const { contact } = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId }, itemIndex });
 	return simplify ? await simplifyContact(client, contact) : contact;
 }

@@ -172,7 +172,7 @@ async function byBusiness(this: IExecuteFunctions, client: GhlClient, itemIndex:
 		const limit = Math.min(100, max - contacts.length);
 		const response = await client.request<{ contacts?: IDataObject[] }>({
 			method: 'GET',
-			path: `/contacts/business/${businessId}`,
+			path: '/contacts/business/{businessId}', segments: { businessId },
 			qs: { locationId: client.locationId, limit, skip: contacts.length, ...(query ? { query } : {}) },
 			itemIndex,
 		});

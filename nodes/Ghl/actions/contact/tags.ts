@@ -30,6 +30,6 @@ export async function changeTags(
 		throw invalidInput(this.getNode(), itemIndex, 'Tags', 'no tag given', 'Pick at least one tag or pass names with an expression.');
 	}
 	const contactId = await resolveContactId.call(this, client, itemIndex);
-	const response = await client.request<IDataObject>({ method, path: `/contacts/${contactId}/tags`, body: { tags }, itemIndex });
+	const response = await client.request<IDataObject>({ method, path: '/contacts/{contactId}/tags', segments: { contactId }, body: { tags }, itemIndex });
 	return { id: contactId, ...response };
 }

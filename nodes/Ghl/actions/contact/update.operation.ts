@@ -46,13 +46,13 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	let contact: IDataObject;
 	if (Object.keys(body).length) {
-		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: `/contacts/${contactId}`, body, itemIndex }));
+		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId }, body, itemIndex }));
 	} else {
-		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'GET', path: `/contacts/${contactId}`, itemIndex }));
+		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId }, itemIndex }));
 	}
 	if (tagMode === 'add' && tags?.length) {
 		// POST /tags adds without touching the others; its answer is the full tag list.
-		const added = await client.request<{ tags?: string[] }>({ method: 'POST', path: `/contacts/${contactId}/tags`, body: { tags }, itemIndex });
+		const added = await client.request<{ tags?: string[] }>({ method: 'POST', path: '/contacts/{contactId}/tags', segments: { contactId }, body: { tags }, itemIndex });
 		contact = { ...contact, tags: added.tags ?? [...new Set([...((contact.tags as string[]) ?? []), ...tags])] };
 	}
 	return simplify ? await simplifyContact(client, contact) : contact;

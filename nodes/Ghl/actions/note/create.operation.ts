@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { note } = await client.request<{ note: IDataObject }>({
 		method: 'POST',
-		path: `/contacts/${contactId}/notes`,
+		path: '/contacts/{contactId}/notes', segments: { contactId },
 		body,
 		itemIndex,
 	});

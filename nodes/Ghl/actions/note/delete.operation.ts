@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const noteId = noteIdOf.call(this, itemIndex);
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	await explainUnknownId(this.getNode(), 'Note', noteId, async () =>
-		await client.request({ method: 'DELETE', path: `/contacts/${contactId}/notes/${noteId}`, itemIndex }),
+		await client.request({ method: 'DELETE', path: '/contacts/{contactId}/notes/{noteId}', segments: { contactId, noteId }, itemIndex }),
 	);
 	return { id: noteId, contactId, deleted: true };
 }

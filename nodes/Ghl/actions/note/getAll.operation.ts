@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	// GHL returns the contact's whole list; the limit is ours.
 	const { notes = [] } = await client.request<{ notes?: IDataObject[] }>({
 		method: 'GET',
-		path: `/contacts/${contactId}/notes`,
+		path: '/contacts/{contactId}/notes', segments: { contactId },
 		itemIndex,
 	});
 	return notes.slice(0, limit);

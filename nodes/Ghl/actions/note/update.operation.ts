@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	}
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { note } = await explainUnknownId(this.getNode(), 'Note', noteId, async () =>
-		await client.request<{ note: IDataObject }>({ method: 'PUT', path: `/contacts/${contactId}/notes/${noteId}`, body, itemIndex }),
+		await client.request<{ note: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}/notes/{noteId}', segments: { contactId, noteId }, body, itemIndex }),
 	);
 	return note;
 }

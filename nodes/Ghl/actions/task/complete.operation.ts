@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const { task } = await explainUnknownId(this.getNode(), 'Task', taskId, async () =>
 		await client.request<{ task: IDataObject }>({
 			method: 'PUT',
-			path: `/contacts/${contactId}/tasks/${taskId}/completed`,
+			path: '/contacts/{contactId}/tasks/{taskId}/completed', segments: { contactId, taskId },
 			body: { completed },
 			itemIndex,
 		}),

@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { task } = await client.request<{ task: IDataObject }>({
 		method: 'POST',
-		path: `/contacts/${contactId}/tasks`,
+		path: '/contacts/{contactId}/tasks', segments: { contactId },
 		body,
 		itemIndex,
 	});

@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const taskId = taskIdOf.call(this, itemIndex);
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	await explainUnknownId(this.getNode(), 'Task', taskId, async () =>
-		await client.request({ method: 'DELETE', path: `/contacts/${contactId}/tasks/${taskId}`, itemIndex }),
+		await client.request({ method: 'DELETE', path: '/contacts/{contactId}/tasks/{taskId}', segments: { contactId, taskId }, itemIndex }),
 	);
 	return { id: taskId, contactId, deleted: true };
 }

@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const taskId = taskIdOf.call(this, itemIndex);
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { task } = await explainUnknownId(this.getNode(), 'Task', taskId, async () =>
-		await client.request<{ task: IDataObject }>({ method: 'GET', path: `/contacts/${contactId}/tasks/${taskId}`, itemIndex }),
+		await client.request<{ task: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}/tasks/{taskId}', segments: { contactId, taskId }, itemIndex }),
 	);
 	return task;
 }

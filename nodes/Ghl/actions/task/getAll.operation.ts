@@ -65,7 +65,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { tasks = [] } = await client.request<{ tasks?: IDataObject[] }>({
 		method: 'GET',
-		path: `/contacts/${contactId}/tasks`,
+		path: '/contacts/{contactId}/tasks', segments: { contactId },
 		itemIndex,
 	});
 	return tasks

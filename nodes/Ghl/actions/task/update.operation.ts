@@ -19,7 +19,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	}
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { task } = await explainUnknownId(this.getNode(), 'Task', taskId, async () =>
-		await client.request<{ task: IDataObject }>({ method: 'PUT', path: `/contacts/${contactId}/tasks/${taskId}`, body, itemIndex }),
+		await client.request<{ task: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}/tasks/{taskId}', segments: { contactId, taskId }, body, itemIndex }),
 	);
 	return task;
 }
