@@ -7,6 +7,10 @@ import type {
 
 import { GHL_API_BASE_URL } from './GhlOAuth2Api.credentials';
 
+/** https to any host, or http to loopback; no user info. Kept brace-free for n8n's expression parser. */
+export const SAFE_API_BASE_URL_PATTERN =
+	String.raw`/^(https:\/\/[^\/@\s]+|http:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?)(\/[^@\s]*)?$/`;
+
 export class GhlPrivateIntegrationApi implements ICredentialType {
 	name = 'ghlPrivateIntegrationApi';
 
@@ -52,10 +56,11 @@ export class GhlPrivateIntegrationApi implements ICredentialType {
 		},
 	};
 
-	// Reading the location proves the token is valid and belongs to that location.
+	// Reading the location proves the token is valid and belongs to that location. The token goes
+	// to the stored host only when it is https (or http on this machine), else to GHL's own host.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.apiBaseUrl}}',
+			baseURL: `={{ ${SAFE_API_BASE_URL_PATTERN}.test($credentials.apiBaseUrl) ? $credentials.apiBaseUrl : '${GHL_API_BASE_URL}' }}`,
 			url: '=/locations/{{$credentials.locationId}}',
 			headers: { Version: '2021-07-28', Accept: 'application/json' },
 		},

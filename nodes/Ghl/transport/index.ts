@@ -13,6 +13,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { GHL_API_BASE_URL } from '../../../credentials/GhlOAuth2Api.credentials';
 import { apiVersionFor, CREDENTIAL_TYPES, type GhlCredentialType, USER_AGENT } from './constants';
 import { toNodeApiError } from './errors';
+import { assertCredentialUrls } from './credentialUrls';
 import { assertPathSegment, buildPath } from './path';
 import { mintLocationToken, forgetLocationToken } from './locationToken';
 import {
@@ -139,6 +140,7 @@ async function credentialFor(ctx: GhlContext, itemIndex: number, override?: GhlC
 		readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
 		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
 	const credentials = await ctx.getCredentials(credentialType);
+	assertCredentialUrls(ctx.getNode(), credentials, ['apiBaseUrl', 'accessTokenUrl']);
 	// The host lives in the credential so n8n's credential overwrites can redirect a whole instance.
 	const baseUrl = String(credentials.apiBaseUrl || GHL_API_BASE_URL).replace(/\/+$/, '');
 	return { credentialType, credentials, baseUrl };
