@@ -11,6 +11,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	canonicalJson,
 	isPlainObject,
 	now,
 	parseJsonObject,
@@ -32,6 +33,16 @@ const SCOREAPP_EVENTS = [
 ];
 
 const DEFAULT_DUPLICATE_WINDOW_MINUTES = 5;
+
+/** What the signature vouches for: the parsed content (raw bytes only if too deep to walk). */
+function contentFingerprint(raw: Buffer | undefined, payload: IDataObject): string {
+	try {
+		return `json:${sha256Hex(canonicalJson(payload))}`;
+	} catch {
+		// Too deep to re-serialise: then only the raw bytes could have matched the signature.
+		return `raw:${sha256Hex(raw ?? '')}`;
+	}
+}
 
 export class ScoreAppTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -119,7 +130,7 @@ export class ScoreAppTrigger implements INodeType {
 						typeOptions: { minValue: 0 },
 						default: DEFAULT_DUPLICATE_WINDOW_MINUTES,
 						description:
-							'A request whose body is byte-for-byte identical to one received this many minutes ago is acknowledged but starts nothing (ScoreApp sends no timestamp or event ID). 0 turns this off.',
+							'An event with the same content (same fields and values, however spaced, ordered or escaped) as one that started the workflow this many minutes ago is acknowledged but starts nothing (ScoreApp sends no timestamp or event ID). 0 turns this off.',
 					},
 				],
 			},
@@ -181,18 +192,18 @@ export class ScoreAppTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		// 3. Byte-identical repeats (retries or replays) start nothing.
-		const options = this.getNodeParameter('options', {}) as { duplicateWindowMinutes?: number };
-		const windowMinutes = Number(options.duplicateWindowMinutes ?? DEFAULT_DUPLICATE_WINDOW_MINUTES);
-		if (windowMinutes > 0) {
-			const fingerprint = sha256Hex(raw ?? JSON.stringify(payload));
-			if (!seenIdsFor(this).remember(fingerprint, windowMinutes * 60_000, now())) return {};
-		}
-
-		// 4. Event filter.
+		// 3. Event filter, before the repeat guard: an ignored event takes no place in its memory.
 		const event = typeof payload.event_name === 'string' ? payload.event_name : '';
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes('*') && !events.includes(event)) return {};
+
+		// 4. Repeats start nothing. The signature also vouches for JSON.stringify of the parsed body,
+		// so the guard keys on the parsed content: re-spaced or re-escaped copies are the same event.
+		const options = this.getNodeParameter('options', {}) as { duplicateWindowMinutes?: number };
+		const windowMinutes = Number(options.duplicateWindowMinutes ?? DEFAULT_DUPLICATE_WINDOW_MINUTES);
+		if (windowMinutes > 0) {
+			if (!seenIdsFor(this).remember(contentFingerprint(raw, payload), windowMinutes * 60_000, now())) return {};
+		}
 
 		return { workflowData: [this.helpers.returnJsonArray(normalizeScoreAppEvent(payload))] };
 	}

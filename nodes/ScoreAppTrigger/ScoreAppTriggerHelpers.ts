@@ -13,7 +13,13 @@ export function signedCandidates(raw: Buffer | undefined, parsed: unknown): Buff
 	const candidates: Buffer[] = [];
 	if (raw) candidates.push(raw);
 	if (parsed !== undefined) {
-		const reserialised = Buffer.from(JSON.stringify(parsed), 'utf8');
+		let reserialised: Buffer;
+		try {
+			reserialised = Buffer.from(JSON.stringify(parsed), 'utf8');
+		} catch {
+			// Nesting too deep to re-serialise (a caller's choice): only the raw body can match.
+			return candidates;
+		}
 		if (!raw || !reserialised.equals(raw)) candidates.push(reserialised);
 	}
 	return candidates;

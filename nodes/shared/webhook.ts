@@ -79,6 +79,19 @@ export function sha256Hex(data: Buffer | string): string {
 	return createHash('sha256').update(data).digest('hex');
 }
 
+/**
+ * JSON text with object keys sorted (arrays keep their order): every spelling of one parsed value
+ * (whitespace, key order, \u escapes) gives the same text. Throws on nesting too deep to walk.
+ */
+export function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (isPlainObject(value)) {
+		const keys = Object.keys(value).sort();
+		return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(value[key])}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
 let clock: () => number = () => Date.now();
 
 /** Tests only: replace the clock used for timestamps and replay memory. */

@@ -198,6 +198,42 @@ describe('ScoreApp Trigger', () => {
 		expect((await runWebhook(trigger, off)).items).toHaveLength(1);
 	});
 
+	it('starts once for every accepted spelling of one signed payload (a replay cannot re-space or re-escape it)', async () => {
+		const compact = JSON.stringify(leadSignedUp);
+		const headers = { 'scoreapp-signature': hmacHex(SECRET, compact) };
+		const spellings = [
+			compact,
+			`${compact} `,
+			`${compact}\n`,
+			JSON.stringify(leadSignedUp, null, 2),
+			compact.replace('"event_name"', '"\\u0065vent_name"'),
+		];
+		const runs = [];
+		for (const body of spellings) runs.push(await runWebhook(trigger, { ...signedCall(leadSignedUp), body, headers }));
+		// Every spelling passes the signature check (it matches JSON.stringify of the parsed body)...
+		expect(runs.map((run) => run.response.statusCode)).toEqual(spellings.map(() => undefined));
+		// ...but only the first starts the workflow.
+		expect(runs.map((run) => run.items?.length ?? 0)).toEqual([1, 0, 0, 0, 0]);
+	});
+
+	it('still starts for a genuine LEAD_DETAILS_UPDATED whose details changed', async () => {
+		const updated = (firstName: string) => ({
+			...leadSignedUp,
+			event_name: 'LEAD_DETAILS_UPDATED',
+			data: { ...leadSignedUp.data, first_name: firstName },
+		});
+		expect((await runWebhook(trigger, signedCall(leadSignedUp))).items).toHaveLength(1);
+		expect((await runWebhook(trigger, signedCall(updated('Janet')))).items).toHaveLength(1);
+		expect((await runWebhook(trigger, signedCall(updated('Janine')))).items).toHaveLength(1);
+		expectIgnored(await runWebhook(trigger, signedCall(updated('Janine'))));
+	});
+
+	it('answers 401, not an exception, for a signed-looking body nested too deep to re-serialise', async () => {
+		const deep = `{"event_name":"QUIZ_STARTED","data":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+		const call = { ...signedCall(leadSignedUp), body: deep, headers: { 'scoreapp-signature': 'ab'.repeat(32) } };
+		expectRejected(await runWebhook(trigger, call), 401, 'Unauthorized');
+	});
+
 	it('accepts unsigned requests only with verification explicitly off', async () => {
 		const call: WebhookCall = { body: JSON.stringify(leadSignedUp), parameters: { events: ['*'], signatureVerification: 'none' } };
 		expect((await runWebhook(trigger, call)).items).toHaveLength(1);
