@@ -11,7 +11,6 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
-	headerValue,
 	isPlainObject,
 	now,
 	parseJsonObject,
@@ -21,30 +20,16 @@ import {
 	sha256Hex,
 	type Headers,
 	pastedUrlWebhookMethods,
+	warnOnce,
 } from '../shared/webhook';
 import {
-	DEFAULT_TOLERANCE_SECONDS,
 	ghlTriggerProperties,
 	MARKETPLACE,
 	WORKFLOW_WEBHOOK,
 } from './description';
 import { fetchFullRecord, recordSource } from './fetchRecord';
-import {
-	checkFreshness,
-	verificationKeys,
-	verifyGhlSignature,
-	verifySharedSecret,
-	type KeyOptions,
-} from './GhlTriggerHelpers';
-
-interface TriggerOptions {
-	allowLegacyRsa?: boolean;
-	customPublicKeys?: string;
-	toleranceSeconds?: number;
-	useBuiltInKeys?: boolean;
-}
-
-const WEBHOOK_SECRET_CREDENTIAL = 'ghlWebhookSecretApi';
+import { checkSignature, checkWorkflowSecret, eventTolerance, isSigned, refusedConfiguration } from './checks';
+import { checkFreshness, MIN_SECRET_LENGTH } from './GhlTriggerHelpers';
 
 function locationFilter(value: unknown): string[] {
 	return String(value ?? '')
@@ -111,8 +96,8 @@ export class GhlTrigger implements INodeType {
 				credential: ICredentialsDecrypted,
 			): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.secret ?? '');
-				if (secret.length < 16) {
-					return { status: 'Error', message: 'Use a secret of at least 16 characters' };
+				if (secret.length < MIN_SECRET_LENGTH) {
+					return { status: 'Error', message: `Use a secret of at least ${MIN_SECRET_LENGTH} characters` };
 				}
 				return { status: 'OK', message: 'The secret is set' };
 			},
@@ -126,8 +111,7 @@ export class GhlTrigger implements INodeType {
 		const res = this.getResponseObject();
 		const headers = req.headers as Headers;
 		const source = this.getNodeParameter('source', MARKETPLACE) as string;
-		const signed =
-			source === MARKETPLACE && this.getNodeParameter('signatureVerification', 'signature') === 'signature';
+		const signed = isSigned.call(this, source);
 
 		const body = readRawBody(req);
 		if (body.tooLarge) {
@@ -136,36 +120,18 @@ export class GhlTrigger implements INodeType {
 		}
 		const { raw } = body;
 
+		const refused = refusedConfiguration.call(this, source);
+		if (refused) {
+			warnOnce(this, 'configuration', refused);
+			reject(res, 401);
+			return { noWebhookResponse: true };
+		}
+
 		// 1. Authenticate the request.
 		let verified = false;
-		if (source === WORKFLOW_WEBHOOK) {
-			let secret: string | undefined;
-			try {
-				secret = String((await this.getCredentials(WEBHOOK_SECRET_CREDENTIAL)).secret ?? '');
-			} catch {
-				secret = undefined;
-			}
-			const secretIn = this.getNodeParameter('secretIn', 'header') as string;
-			const provided =
-				secretIn === 'query'
-					? (this.getQueryData() as IDataObject)[this.getNodeParameter('queryParameterName', 'secret') as string]
-					: headerValue(headers, this.getNodeParameter('headerName', 'x-webhook-secret') as string);
-			verified = verifySharedSecret(typeof provided === 'string' ? provided : undefined, secret);
-		} else if (signed) {
-			const options = this.getNodeParameter('options', {}) as TriggerOptions;
-			const keyOptions: KeyOptions = {
-				useBuiltInKeys: options.useBuiltInKeys ?? true,
-				customPublicKeys: options.customPublicKeys ?? '',
-				allowLegacyRsa: options.allowLegacyRsa ?? false,
-			};
-			const keys = verificationKeys(keyOptions);
-			if (keys.problems.length) {
-				this.logger.warn(`GHL Trigger: ignoring unusable custom keys: ${keys.problems.join('; ')}`);
-			}
-			verified = verifyGhlSignature(raw, headers, keys);
-		} else {
-			verified = true;
-		}
+		if (source === WORKFLOW_WEBHOOK) verified = await checkWorkflowSecret.call(this, headers);
+		else if (signed) verified = checkSignature.call(this, raw, headers);
+		else verified = true;
 		if (!verified) {
 			reject(res, 401);
 			return { noWebhookResponse: true };
@@ -191,16 +157,19 @@ export class GhlTrigger implements INodeType {
 
 		// 3. Replay protection (signed events): the timestamp must be recent and the webhookId new.
 		if (source === MARKETPLACE) {
-			const options = this.getNodeParameter('options', {}) as TriggerOptions;
-			const tolerance = signed ? Number(options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS) : 0;
+			const tolerance = signed ? eventTolerance.call(this) : { seconds: 0 };
+			if ('invalid' in tolerance) {
+				reject(res, 401);
+				return { noWebhookResponse: true };
+			}
 			const at = now();
-			if (tolerance > 0 && checkFreshness(payload.timestamp, tolerance, at) !== 'fresh') {
+			if (tolerance.seconds > 0 && checkFreshness(payload.timestamp, tolerance.seconds, at) !== 'fresh') {
 				reject(res, 401);
 				return { noWebhookResponse: true };
 			}
 			// Without a webhookId, identical signed bytes are the replay.
 			const replayKey = webhookId ?? (signed && raw ? `sha256:${sha256Hex(raw)}` : undefined);
-			const ttlMs = tolerance > 0 ? (2 * tolerance + 60) * 1000 : 24 * 60 * 60 * 1000;
+			const ttlMs = tolerance.seconds > 0 ? (2 * tolerance.seconds + 60) * 1000 : 24 * 60 * 60 * 1000;
 			if (replayKey && !seenIdsFor(this).remember(replayKey, ttlMs, at)) {
 				// Already delivered: acknowledge so GHL does not retry, start nothing.
 				return {};

@@ -29,6 +29,16 @@ T1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==
 export const SIGNATURE_HEADER = 'x-ghl-signature';
 export const LEGACY_SIGNATURE_HEADER = 'x-wh-signature';
 
+/**
+ * A signature header's value, or undefined when the request is unsigned: no header, an empty one,
+ * or the literal `N/A` some GHL deliveries (test sends) carry in place of a signature.
+ */
+export function signatureHeader(headers: Headers, name: string): string | undefined {
+	const value = headerValue(headers, name)?.trim();
+	if (!value || value.toUpperCase() === 'N/A') return undefined;
+	return value;
+}
+
 export interface ParsedKeys {
 	ed25519: KeyObject[];
 	rsa: KeyObject[];
@@ -122,9 +132,8 @@ export function verificationKeys(options: KeyOptions): VerificationKeys {
 }
 
 function decodeSignature(value: string | undefined): Buffer | undefined {
-	const trimmed = value?.trim();
-	if (!trimmed || !/^[A-Za-z0-9+/]+={0,2}$/.test(trimmed)) return undefined;
-	return Buffer.from(trimmed, 'base64');
+	if (!value || !/^[A-Za-z0-9+/]+={0,2}$/.test(value)) return undefined;
+	return Buffer.from(value, 'base64');
 }
 
 /**
@@ -135,14 +144,14 @@ function decodeSignature(value: string | undefined): Buffer | undefined {
 export function verifyGhlSignature(raw: Buffer | undefined, headers: Headers, keys: VerificationKeys): boolean {
 	if (!raw) return false;
 	try {
-		const ed25519Signature = decodeSignature(headerValue(headers, SIGNATURE_HEADER));
+		const ed25519Signature = decodeSignature(signatureHeader(headers, SIGNATURE_HEADER));
 		if (ed25519Signature?.length === 64) {
 			for (const key of keys.ed25519) {
 				if (verify(null, raw, key, ed25519Signature)) return true;
 			}
 		}
 		if (keys.rsa.length) {
-			const rsaSignature = decodeSignature(headerValue(headers, LEGACY_SIGNATURE_HEADER));
+			const rsaSignature = decodeSignature(signatureHeader(headers, LEGACY_SIGNATURE_HEADER));
 			if (rsaSignature) {
 				for (const key of keys.rsa) {
 					if (verify('sha256', raw, key, rsaSignature)) return true;
@@ -176,6 +185,25 @@ export function checkFreshness(timestamp: unknown, toleranceSeconds: number, now
 	if (at === undefined) return 'missing';
 	return Math.abs(nowMs - at) <= toleranceSeconds * 1000 ? 'fresh' : 'stale';
 }
+
+export type Tolerance = { seconds: number } | { invalid: string };
+
+/**
+ * Max Event Age as configured: unset means the default, an explicit 0 turns the age check off,
+ * a positive number (or numeric text from an expression) is the window. Anything else ("5 min",
+ * negative, NaN) is invalid and must reject events rather than switch the check off.
+ */
+export function readTolerance(value: unknown, fallback: number): Tolerance {
+	if (value === undefined || value === null || value === '') return { seconds: fallback };
+	const seconds =
+		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+	if (!Number.isFinite(seconds) || seconds < 0) {
+		return { invalid: `Max Event Age must be a number of seconds (0 turns the check off), got ${JSON.stringify(String(value).slice(0, 40))}` };
+	}
+	return { seconds };
+}
+
+export const MIN_SECRET_LENGTH = 16;
 
 /** The shared secret of a GHL workflow webhook, compared in constant time. */
 export function verifySharedSecret(provided: string | undefined, expected: string | undefined): boolean {

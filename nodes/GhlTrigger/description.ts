@@ -155,6 +155,20 @@ export const ghlTriggerProperties: INodeProperties[] = [
 		displayOptions: marketplace,
 	},
 	{
+		displayName:
+			'Fetch Full Record needs Signature Verification: without it anyone could choose the location and record to read. With verification off and a fetch set, every event is answered 401 and nothing starts.',
+		name: 'fetchNeedsSignatureNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: {
+				source: [MARKETPLACE],
+				signatureVerification: ['none'],
+				fetchFullRecord: ['ghlOAuth2Api', 'ghlPrivateIntegrationApi'],
+			},
+		},
+	},
+	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
@@ -168,7 +182,7 @@ export const ghlTriggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to also accept the older x-wh-signature header (RSA-SHA256). Leave off unless your app only sends that header.',
+					'Whether to also accept the older x-wh-signature header (RSA-SHA256). GHL is reported to no longer send it since 2026-09-01; leave off unless your app still sends only that header.',
 			},
 			{
 				displayName: 'Custom Public Keys',
@@ -187,7 +201,7 @@ export const ghlTriggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 0 },
 				default: DEFAULT_TOLERANCE_SECONDS,
 				description:
-					'Reject events whose timestamp is further than this from now (either way). 0 turns the age check off, which is not recommended; repeated webhook IDs are still rejected.',
+					'Reject events whose timestamp is further than this from now (either way). Only an explicit 0 turns the age check off (not recommended; repeated webhook IDs are still rejected); any value that is not a number of seconds rejects every event.',
 			},
 			{
 				displayName: 'Use Built-in GHL Keys',

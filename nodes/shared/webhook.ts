@@ -143,9 +143,30 @@ export const SEEN_IDS_PER_NODE = 10_000;
 const MAX_NODES = 1_000;
 const memories = new Map<string, SeenIds>();
 
+type NodeContext = Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>;
+
+/** One trigger node in one workflow. */
+export function nodeKey(ctx: NodeContext): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+}
+
+const warned = new Set<string>();
+
+/**
+ * Logs a warning once per node, reason and process: a setting that refuses every request, or a
+ * flood of junk requests, must not write one log line per request.
+ */
+export function warnOnce(ctx: NodeContext & Pick<IWebhookFunctions, 'logger'>, reason: string, message: string): void {
+	const key = `${nodeKey(ctx)}:${reason}`;
+	if (warned.has(key)) return;
+	if (warned.size >= 10_000) warned.clear();
+	warned.add(key);
+	ctx.logger.warn(message);
+}
+
 /** The replay memory of one trigger node in one workflow (in this n8n process). */
-export function seenIdsFor(ctx: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>): SeenIds {
-	const key = `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
+export function seenIdsFor(ctx: NodeContext): SeenIds {
+	const key = nodeKey(ctx);
 	let memory = memories.get(key);
 	if (!memory) {
 		memory = new SeenIds(SEEN_IDS_PER_NODE);
@@ -155,13 +176,14 @@ export function seenIdsFor(ctx: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode
 	return memory;
 }
 
-/** Called when a trigger is deactivated; also used by tests. */
-export function forgetSeenIds(ctx?: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>): void {
+/** Forgets one node's memory; without a node (tests), every memory and every logged warning. */
+export function forgetSeenIds(ctx?: NodeContext): void {
 	if (!ctx) {
 		memories.clear();
+		warned.clear();
 		return;
 	}
-	memories.delete(`${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`);
+	memories.delete(nodeKey(ctx));
 }
 
 /**
