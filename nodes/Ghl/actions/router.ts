@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { runPool } from '../helpers/pool';
 import { getGhlClient, readLocation, type GhlClient } from '../transport';
+import { checkEveryItem } from './checkItems';
 import { resources } from './resources';
 import type { GhlOperation } from './node.type';
 
@@ -41,6 +42,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	const settings = this.getNodeParameter('requestOptions', 0, {}) as { concurrency?: number };
 	const concurrency = Math.max(1, Math.floor(settings.concurrency ?? DEFAULT_CONCURRENCY));
+
+	// Without Continue On Fail, one bad item must stop the node before anything is written.
+	if (!this.continueOnFail() && items.length > 1) await checkEveryItem.call(this, items.length, operation, clientFor);
 
 	const results = await runPool(
 		items.length,

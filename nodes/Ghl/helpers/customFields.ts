@@ -10,21 +10,22 @@ export interface CustomFieldDefinition {
 	dataType?: string;
 }
 
-const definitionsByClient = new WeakMap<GhlClient, Promise<CustomFieldDefinition[]>>();
-
 /** The location's contact custom fields, loaded once per client (one execution, one location). */
 export async function loadCustomFields(client: GhlClient): Promise<CustomFieldDefinition[]> {
-	let definitions = definitionsByClient.get(client);
+	const key = 'customFields:contact';
+	let definitions = client.definitions.get(key) as Promise<CustomFieldDefinition[]> | undefined;
 	if (!definitions) {
 		definitions = client
 			.request<{ customFields?: CustomFieldDefinition[] }>({
 				method: 'GET',
-				path: '/locations/{locationId}/customFields', segments: { locationId: client.locationId },
+				path: '/locations/{locationId}/customFields',
+				segments: { locationId: client.locationId },
 				qs: { model: 'contact' },
+				definitionRead: true,
 			})
 			.then((response) => response.customFields ?? []);
-		definitions.catch(() => definitionsByClient.delete(client));
-		definitionsByClient.set(client, definitions);
+		definitions.catch(() => client.definitions.delete(key));
+		client.definitions.set(key, definitions);
 	}
 	return await definitions;
 }

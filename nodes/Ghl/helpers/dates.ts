@@ -15,6 +15,8 @@ export interface DateOptions {
 /** A date or date-time with no offset: `2026-05-01`, `2026-05-01T14:30`, `2026-05-01 14:30:00.123`. */
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?$/;
 
+const MAX_DATE_MS = 8.64e15;
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
@@ -111,7 +113,8 @@ export function toEpochMs(node: INode, itemIndex: number, field: string, value: 
 			ms = Date.parse(text);
 		}
 	}
-	if (ms === undefined || !Number.isFinite(ms)) {
+	// Beyond ±8.64e15 ms JavaScript has no Date (toISOString would throw a raw RangeError).
+	if (ms === undefined || !Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) {
 		throw invalidInput(
 			node,
 			itemIndex,

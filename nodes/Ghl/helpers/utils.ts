@@ -28,7 +28,9 @@ export function invalidInput(node: INode, itemIndex: number, field: string, prob
 	});
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** One @; no empty, leading, trailing or doubled dots; domain labels of letters, digits and hyphens. */
+const EMAIL =
+	/^(?!\.)(?!.*\.\.)[^\s@()<>,;:"[\]\\]+(?<!\.)@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:\p{L}{2,}|xn--[\p{L}\p{N}-]+)$/u;
 
 export function assertEmail(node: INode, itemIndex: number, field: string, value: unknown): string {
 	const email = String(value ?? '').trim();

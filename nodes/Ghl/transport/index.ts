@@ -38,11 +38,18 @@ export interface GhlRequest {
 	/** Safe to send twice (set for upserts and searches sent with POST). GET/PUT/DELETE always are. */
 	idempotent?: boolean;
 	itemIndex?: number;
+	/**
+	 * A read of the location's definitions that input checks need (custom fields): also sent while
+	 * the router checks every item before the first write.
+	 */
+	definitionRead?: boolean;
 }
 
 /** One authenticated view of one GHL location; operations only ever talk through this. */
 export interface GhlClient {
 	readonly locationId: string;
+	/** Definitions read once per execution and location (custom fields), by name. */
+	readonly definitions: Map<string, Promise<unknown>>;
 	request<T = IDataObject>(request: GhlRequest): Promise<T>;
 }
 
@@ -400,6 +407,7 @@ export async function getGhlClient(
 		await sendRaw(this, auth.credentialType, auth.baseUrl, raw, isIdempotent(request), auth.startToken);
 	return {
 		locationId: auth.locationId,
+		definitions: new Map(),
 		async request<T>(request: GhlRequest): Promise<T> {
 			const raw: RawRequest = {
 				method: request.method,

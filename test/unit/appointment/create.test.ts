@@ -168,7 +168,7 @@ describe('appointment → create', () => {
 	});
 
 	it('rejects an unparseable end, naming the item', async () => {
-		ghl(CALENDARS).post('/calendars/events/appointments').reply(200, { id: 'ev0' });
+		// Item 0 is valid, but nothing is sent: every item is checked before the first request.
 		await expect(
 			runNode({
 				items: [{ json: {} }, { json: {} }],

@@ -105,11 +105,10 @@ describe('contact → create', () => {
 	});
 
 	it('rejects an invalid email before sending anything, naming field and item', async () => {
-		ghl().post('/contacts/', (body) => body.email === 'ok@example.com').reply(201, { contact: { id: 'c0' } });
+		// Item 0 is valid, but nothing is sent: every item is checked before the first request.
 		await expect(
 			runNode({
 				items: [{ json: {} }, { json: {} }],
-				// One at a time: item 0 is sent and answered, item 1 fails before its request.
 				parameters: (i) => ({ ...base, requestOptions: { concurrency: 1 }, email: i === 1 ? 'not-an-email' : 'ok@example.com', phone: '', additionalFields: {}, options: {} }),
 			}),
 		).rejects.toMatchObject({ message: expect.stringMatching(/^Email: "not-an-email" is not a valid email address \(item 1\)/) });

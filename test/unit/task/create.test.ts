@@ -83,7 +83,7 @@ describe('task → create', () => {
 	});
 
 	it('names the item whose date is bad', async () => {
-		ghl().post('/contacts/c1/tasks').reply(201, { task: { id: 't0' } });
+		// Item 0 is valid, but nothing is sent: every item is checked before the first request.
 		await expect(
 			runNode({
 				items: [{ json: {} }, { json: {} }],

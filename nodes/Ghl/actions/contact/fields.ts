@@ -227,16 +227,16 @@ export async function buildContactBody(
 		const tags = toList(fields.tags);
 		if (tags.length || dto !== 'update') body.tags = tags;
 	}
-	const customRows = ((fields.customFields as IDataObject | undefined)?.field ?? []) as Array<{ field?: string; value?: unknown }>;
-	const customFields = await buildCustomFields.call(this, client, itemIndex, customRows);
-	if (customFields.length) body.customFields = customFields;
-
 	if (dto !== 'update') {
 		if (!body.email && !body.phone && !body.firstName && !body.lastName && !body.name) {
 			throw invalidInput(node, itemIndex, 'Email / Phone / Name', 'all are empty', 'Give the contact at least an email, a phone number or a name.');
 		}
 		body.locationId = client.locationId;
 	}
+	// Last: the only check that needs a request (the location's custom field list).
+	const customRows = ((fields.customFields as IDataObject | undefined)?.field ?? []) as Array<{ field?: string; value?: unknown }>;
+	const customFields = await buildCustomFields.call(this, client, itemIndex, customRows);
+	if (customFields.length) body.customFields = customFields;
 	if (Array.isArray(body.tags) && !(body.tags as string[]).length) delete body.tags;
 	return body;
 }
