@@ -5,6 +5,10 @@
 
 export interface LoggedRequest {
 	seq: number;
+	/** When the request arrived (ISO 8601). */
+	time: string;
+	/** Until its answer was sent, latency included. */
+	durationMs: number;
 	method: string;
 	path: string;
 	route: string;
@@ -55,6 +59,11 @@ export class FakeAdmin {
 	/** A token as /oauth/token would answer it (POST /__admin/tokens). */
 	async mintToken(options: Record<string, unknown>): Promise<any> {
 		return await this.call('POST', '/tokens', options);
+	}
+
+	/** Deep-merges a patch into the fake's config (latency, rate limit, faults …); returns the new config. */
+	async configure(patch: Record<string, unknown>): Promise<any> {
+		return await this.call('PATCH', '/config', patch);
 	}
 
 	async seed(input: Record<string, unknown[]>): Promise<Record<string, any[]>> {

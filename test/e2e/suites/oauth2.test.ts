@@ -114,14 +114,28 @@ describe('OAuth2: two executions meet the same expired token at once', () => {
 		const emails = [`${unique('race-1')}@e2e.test`, `${unique('race-2')}@e2e.test`];
 		const since = await fake.lastSeq();
 		const before = await n8n.lastExecutionId(workflow.id);
-		const answers = await Promise.all(emails.map(async (email) => await n8n.postWebhook(workflow.path, { email })));
-		const started = await n8n.waitForExecutions(workflow.id, before, 2, { settleMs: 500 });
-		const executions = await Promise.all(started.map(async (summary) => await n8n.execution(summary.id)));
+		// Slow answers keep both first requests in flight together: each meets the expired token
+		// before either execution has seen a 401, so they really meet it at once.
+		await fake.configure({ latency: { minMs: 1500, maxMs: 1500 } });
+		let answers: Array<{ status: number }>;
+		let executions: Execution[];
+		try {
+			answers = await Promise.all(emails.map(async (email) => await n8n.postWebhook(workflow.path, { email })));
+			const started = await n8n.waitForExecutions(workflow.id, before, 2, { settleMs: 500 });
+			executions = await Promise.all(started.map(async (summary) => await n8n.execution(summary.id)));
+		} finally {
+			await fake.configure({ latency: { minMs: 0, maxMs: 0 } });
+		}
 		const requests = await fake.requests(since);
 
 		expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
 		expect(executions).toHaveLength(2);
 		executions.forEach(expectSuccess);
+		// Both sent the expired token (two 401s) and the second was sent before the first was answered.
+		const expired = requests.filter((request) => request.status === 401 && !request.path.startsWith('/oauth/'));
+		expect(expired).toHaveLength(2);
+		const [first, second] = expired.map((request) => ({ start: Date.parse(request.time), end: Date.parse(request.time) + request.durationMs }));
+		expect(second.start).toBeLessThan(first.end);
 		const refreshes = matching(requests, 'POST', /^\/oauth\/token$/);
 		const won = refreshes.filter((request) => request.status === 200);
 		expect(won).toHaveLength(1);
