@@ -10,13 +10,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { rememberOnce } from '../shared/replay';
 import {
+	acknowledge,
 	isPlainObject,
 	now,
 	parseJsonObject,
 	readRawBody,
 	reject,
-	seenIdsFor,
 	sha256Hex,
 	type Headers,
 	pastedUrlWebhookMethods,
@@ -155,36 +156,36 @@ export class GhlTrigger implements INodeType {
 		const locationId = eventLocation(payload);
 		const webhookId = typeof payload.webhookId === 'string' && payload.webhookId ? payload.webhookId : undefined;
 
-		// 3. Replay protection (signed events): the timestamp must be recent and the webhookId new.
-		if (source === MARKETPLACE) {
-			const tolerance = signed ? eventTolerance.call(this) : { seconds: 0 };
-			if ('invalid' in tolerance) {
-				reject(res, 401);
-				return { noWebhookResponse: true };
-			}
-			const at = now();
-			if (tolerance.seconds > 0 && checkFreshness(payload.timestamp, tolerance.seconds, at) !== 'fresh') {
-				reject(res, 401);
-				return { noWebhookResponse: true };
-			}
-			// Without a webhookId, identical signed bytes are the replay.
-			const replayKey = webhookId ?? (signed && raw ? `sha256:${sha256Hex(raw)}` : undefined);
-			const ttlMs = tolerance.seconds > 0 ? (2 * tolerance.seconds + 60) * 1000 : 24 * 60 * 60 * 1000;
-			if (replayKey && !seenIdsFor(this).remember(replayKey, ttlMs, at)) {
-				// Already delivered: acknowledge so GHL does not retry, start nothing.
-				return {};
-			}
+		// 3. Freshness (signed events): the timestamp must be within Max Event Age.
+		const tolerance = source === MARKETPLACE && signed ? eventTolerance.call(this) : { seconds: 0 };
+		if ('invalid' in tolerance) {
+			reject(res, 401);
+			return { noWebhookResponse: true };
+		}
+		if (tolerance.seconds > 0 && checkFreshness(payload.timestamp, tolerance.seconds, now()) !== 'fresh') {
+			reject(res, 401);
+			return { noWebhookResponse: true };
 		}
 
-		// 4. Filters: unwanted events are acknowledged and start nothing.
+		// 4. Filters: unwanted events are acknowledged and start nothing. They come before the replay
+		// memory, so other tenants' events never take a place in it.
 		if (source === MARKETPLACE) {
 			const events = this.getNodeParameter('events', []) as string[];
-			if (!events.includes('*') && !events.includes(event)) return {};
+			if (!events.includes('*') && !events.includes(event)) return acknowledge(res);
 		}
 		const locations = locationFilter(this.getNodeParameter('locationIds', ''));
-		if (locations.length && (!locationId || !locations.includes(locationId))) return {};
+		if (locations.length && (!locationId || !locations.includes(locationId))) return acknowledge(res);
 
-		// 5. Output one item per event.
+		// 5. Replay: a webhookId (or, without one, identical signed bytes) starts at most once. The
+		// TTL outlives the timestamp window in both directions, plus a margin.
+		if (source === MARKETPLACE) {
+			const replayKey = webhookId ? `id:${webhookId}` : signed && raw ? `raw:${sha256Hex(raw)}` : undefined;
+			const ttlMs = tolerance.seconds > 0 ? (2 * tolerance.seconds + 60) * 1000 : 24 * 60 * 60 * 1000;
+			// Already delivered: acknowledge so GHL does not retry, start nothing.
+			if (replayKey && !rememberOnce(this, replayKey, ttlMs)) return acknowledge(res);
+		}
+
+		// 6. Output one item per event.
 		const item: IDataObject = {
 			event,
 			locationId: locationId ?? null,
@@ -200,6 +201,6 @@ export class GhlTrigger implements INodeType {
 			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
 		}
 
-		return { workflowData: [this.helpers.returnJsonArray(item)] };
+		return acknowledge(res, this.helpers.returnJsonArray(item));
 	}
 }

@@ -10,14 +10,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { rememberOnce } from '../shared/replay';
 import {
+	acknowledge,
 	canonicalJson,
 	isPlainObject,
-	now,
 	parseJsonObject,
 	readRawBody,
 	reject,
-	seenIdsFor,
 	sha256Hex,
 	type Headers,
 	pastedUrlWebhookMethods,
@@ -195,16 +195,16 @@ export class ScoreAppTrigger implements INodeType {
 		// 3. Event filter, before the repeat guard: an ignored event takes no place in its memory.
 		const event = typeof payload.event_name === 'string' ? payload.event_name : '';
 		const events = this.getNodeParameter('events', []) as string[];
-		if (!events.includes('*') && !events.includes(event)) return {};
+		if (!events.includes('*') && !events.includes(event)) return acknowledge(res);
 
 		// 4. Repeats start nothing. The signature also vouches for JSON.stringify of the parsed body,
 		// so the guard keys on the parsed content: re-spaced or re-escaped copies are the same event.
 		const options = this.getNodeParameter('options', {}) as { duplicateWindowMinutes?: number };
 		const windowMinutes = Number(options.duplicateWindowMinutes ?? DEFAULT_DUPLICATE_WINDOW_MINUTES);
 		if (windowMinutes > 0) {
-			if (!seenIdsFor(this).remember(contentFingerprint(raw, payload), windowMinutes * 60_000, now())) return {};
+			if (!rememberOnce(this, contentFingerprint(raw, payload), windowMinutes * 60_000)) return acknowledge(res);
 		}
 
-		return { workflowData: [this.helpers.returnJsonArray(normalizeScoreAppEvent(payload))] };
+		return acknowledge(res, this.helpers.returnJsonArray(normalizeScoreAppEvent(payload)));
 	}
 }

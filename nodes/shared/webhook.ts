@@ -1,9 +1,15 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /**
  * Request plumbing shared by the signed triggers: body limits, JSON parsing, short answers that
- * never leak internals, constant-time comparison and a bounded memory of events already seen.
+ * never leak internals, constant-time comparison and warnings logged once (replay memory: replay.ts).
  */
 
 export type WebhookRequest = ReturnType<IWebhookFunctions['getRequestObject']>;
@@ -22,6 +28,16 @@ const STATUS_TEXT: Record<number, string> = {
 /** Answers with a bare status text; the caller returns `{ noWebhookResponse: true }`. */
 export function reject(res: WebhookResponse, status: 400 | 401 | 413): void {
 	res.status(status).send(STATUS_TEXT[status]).end();
+}
+
+/**
+ * Answers 200 with a short fixed JSON body and starts the workflow with `items`, or nothing.
+ * The node answers itself: with `onReceived` and no `responseData` n8n would send the literal
+ * text "firstEntryJson"; `noWebhookResponse` plus `workflowData` still starts the execution.
+ */
+export function acknowledge(res: WebhookResponse, items?: INodeExecutionData[]): IWebhookResponseData {
+	res.status(200).json({ received: true });
+	return items ? { noWebhookResponse: true, workflowData: [items] } : { noWebhookResponse: true };
 }
 
 /** The first value of a header (Node lower-cases header names). */
@@ -103,46 +119,6 @@ export function now(): number {
 	return clock();
 }
 
-/**
- * Ids seen recently, with a time-to-live and a hard cap. When full, the oldest id is forgotten
- * first; the timestamp window still rejects anything older than the window.
- */
-export class SeenIds {
-	private readonly expiries = new Map<string, number>();
-
-	constructor(private readonly capacity: number) {}
-
-	get size(): number {
-		return this.expiries.size;
-	}
-
-	/** Remembers `id`; false when it was already remembered and has not expired. */
-	remember(id: string, ttlMs: number, at: number): boolean {
-		this.sweep(at);
-		const expiry = this.expiries.get(id);
-		if (expiry !== undefined && expiry > at) return false;
-		this.expiries.delete(id);
-		this.expiries.set(id, at + ttlMs);
-		while (this.expiries.size > this.capacity) {
-			const oldest = this.expiries.keys().next().value as string;
-			this.expiries.delete(oldest);
-		}
-		return true;
-	}
-
-	private sweep(at: number): void {
-		// Insertion order is expiry order while the TTL stays the same, so stop at the first live id.
-		for (const [id, expiry] of this.expiries) {
-			if (expiry > at) break;
-			this.expiries.delete(id);
-		}
-	}
-}
-
-export const SEEN_IDS_PER_NODE = 10_000;
-const MAX_NODES = 1_000;
-const memories = new Map<string, SeenIds>();
-
 type NodeContext = Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>;
 
 /** One trigger node in one workflow. */
@@ -164,26 +140,9 @@ export function warnOnce(ctx: NodeContext & Pick<IWebhookFunctions, 'logger'>, r
 	ctx.logger.warn(message);
 }
 
-/** The replay memory of one trigger node in one workflow (in this n8n process). */
-export function seenIdsFor(ctx: NodeContext): SeenIds {
-	const key = nodeKey(ctx);
-	let memory = memories.get(key);
-	if (!memory) {
-		memory = new SeenIds(SEEN_IDS_PER_NODE);
-		memories.set(key, memory);
-		while (memories.size > MAX_NODES) memories.delete(memories.keys().next().value as string);
-	}
-	return memory;
-}
-
-/** Forgets one node's memory; without a node (tests), every memory and every logged warning. */
-export function forgetSeenIds(ctx?: NodeContext): void {
-	if (!ctx) {
-		memories.clear();
-		warned.clear();
-		return;
-	}
-	memories.delete(nodeKey(ctx));
+/** Tests only: log every warning again. */
+export function forgetWarnings(): void {
+	warned.clear();
 }
 
 /**

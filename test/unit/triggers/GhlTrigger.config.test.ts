@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { signatureHeader } from '../../../nodes/GhlTrigger/GhlTriggerHelpers';
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { forgetSeenIds } from '../../../nodes/shared/webhook';
+import { forgetSeenIds } from '../../../nodes/shared/replay';
 import { oauthCompanyCredentials, privateIntegrationCredentials } from '../helpers/context';
 import { useGhlTestEnvironment } from '../helpers/setup';
 import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from './webhookContext';

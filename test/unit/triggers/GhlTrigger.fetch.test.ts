@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 
 import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
-import { forgetSeenIds } from '../../../nodes/shared/webhook';
+import { forgetSeenIds } from '../../../nodes/shared/replay';
 import {
 	BASE_URL,
 	LOCATION_ID,
@@ -91,7 +91,7 @@ describe('GHL Trigger: fetch full record', () => {
 			expect(run.items).toHaveLength(1);
 			expect(run.items?.[0]).not.toHaveProperty('record');
 			expect(run.items?.[0]).not.toHaveProperty('fetchError');
-			expect(run.response.statusCode).toBeUndefined();
+			expect(run.response).toEqual({ statusCode: 200, body: { received: true }, ended: true });
 		}
 	});
 

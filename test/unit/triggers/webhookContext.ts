@@ -27,6 +27,8 @@ export interface WebhookCall {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	workflowId?: string;
 	nodeId?: string;
+	/** The node's workflow static data; pass the same object to share it between calls (a restart keeps it). */
+	staticData?: IDataObject;
 }
 
 export interface WebhookRun {
@@ -89,7 +91,7 @@ export function createWebhookContext(call: WebhookCall) {
 	};
 	const requests: IHttpRequestOptions[] = [];
 	const warnings: string[] = [];
-	const staticData: IDataObject = {};
+	const staticData: IDataObject = call.staticData ?? {};
 	const credentials = call.credentials ?? {};
 	const parameters = call.parameters ?? {};
 
