@@ -34,7 +34,7 @@ export function readFailure(error: unknown): HttpFailure {
 	return { statusCode: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined, code };
 }
 
-
+/** The wait GHL asks for (Retry-After), else the fallback; with jitter. */
 export function retryAfterMs(headers: Record<string, unknown> | undefined, fallbackMs: number): number {
 	const retryAfter = Number(headers?.['retry-after']);
 	const base = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : fallbackMs;
