@@ -1,9 +1,12 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 import {
 	builtInKeys,
 	checkFreshness,
 	GHL_ED25519_SPKI,
+	GHL_RSA_SPKI_PEM,
 	parsePublicKeys,
 	parseTimestamp,
 	verificationKeys,
@@ -36,6 +39,57 @@ describe('GHL built-in keys', () => {
 		const none = verificationKeys({ useBuiltInKeys: false, customPublicKeys: '', allowLegacyRsa: true });
 		expect(none.ed25519).toHaveLength(0);
 		expect(none.rsa).toHaveLength(0);
+	});
+});
+
+/**
+ * GHL's published keys, read from the shared API facts at test time (inline copies if those files
+ * are missing), so a changed character in either constant fails here.
+ */
+const SHARED = resolve(__dirname, '../../../../shared/ghl-api');
+const INLINE_ED25519 = 'MCowBQYDK2VwAyEAi2HR1srL4o18O8BRa7gVJY7G7bupbN3H9AwJrHCDiOg=';
+const INLINE_RSA_BODY =
+	'MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAokvo/r9tVgcfZ5DysOSCFrm602qYV0MaAiNnX9O8KxMbiyRKWeL9JpCpVpt4XHIcBOK4u3cLSqJGOLaPuXw6dO0t6Q/ZVdAV5Phz+ZtzPL16iCGeK9po6D6JHBpbi989mmzMryUnQJezlYJ3DVfBcsedpinheNnyYeFXolrJvcsjDtfAeRx5ByHQmTnSdFUzuAnC9/GepgLT9SM4nCpvuxmZMxrJt5Rw+VUaQ9B8JSvbMPpez4peKaJPZHBbU3OdeCVx5klVXXZQGNHOs8gF3kvoV5rTnXV0IknLBXlcKKAQLZcY/Q9rG6Ifi9c+5vqlvHPCUJFT5XUGG5RKgOKUJ062fRtN+rLYZUV+BjafxQauvC8wSWeYja63VSUruvmNj8xkx2zE/Juc+yjLjTXpIocmaiFeAO6fUtNjDeFVkhf5LNb59vECyrHD2SQIrhgXpO4Q3dVNA5rw576PwTzNh/AMfHKIjE4xQA1SZuYJmNnmVZLIZBlQAF9Ntd03rfadZ+yDiOXCCs9FkHibELhCHULgCsnuDJHcrGNd5/Ddm5hxGQ0ASitgHeMZ0kcIOwKDOzOU53lDza6/Y09T7sYJPQe7z0cvj7aE4B+Ax1ZoZGPzpJlZtGXCsu9aTEGEnKzmsFqwcSsnw3JB31IGKAykT1hhTiaCeIY/OwwwNUY2yvcCAwEAAQ==';
+
+function sharedFile(name: string): string | undefined {
+	const path = resolve(SHARED, name);
+	return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+const expectedEd25519 =
+	sharedFile('webhook-signing.md')?.match(/current public key[^|]*\|\s*`([A-Za-z0-9+/=]+)`/)?.[1] ?? INLINE_ED25519;
+const pemBody = (pem: string) => pem.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
+const expectedRsaBody =
+	pemBody(sharedFile('WebhookAuthentication.md')?.match(/-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/)?.[0] ?? '') ||
+	INLINE_RSA_BODY;
+
+describe('GHL built-in keys are pinned to the published values', () => {
+	it('Ed25519: the SPKI base64 is exactly the one in webhook-signing.md', () => {
+		expect(expectedEd25519).toMatch(/^MCowBQYDK2VwAyEA/);
+		expect(GHL_ED25519_SPKI).toBe(expectedEd25519);
+	});
+
+	it('Ed25519: the parsed key\'s raw 32 bytes are the published public key', () => {
+		const der = Buffer.from(expectedEd25519, 'base64');
+		// SPKI for Ed25519: a fixed 12-byte header, then the raw key.
+		expect(der.subarray(0, 12).toString('hex')).toBe('302a300506032b6570032100');
+		const raw = Buffer.from(builtInKeys().ed25519.export({ format: 'jwk' }).x as string, 'base64url');
+		expect(raw.equals(der.subarray(12))).toBe(true);
+		expect(raw).toHaveLength(32);
+	});
+
+	it('RSA: the PEM is exactly the one in WebhookAuthentication.md, and parses to the same key', () => {
+		expect(pemBody(GHL_RSA_SPKI_PEM)).toBe(expectedRsaBody);
+		const expected = createPublicKey({ key: Buffer.from(expectedRsaBody, 'base64'), format: 'der', type: 'spki' });
+		expect(builtInKeys().rsa.export({ format: 'der', type: 'spki' }).equals(expected.export({ format: 'der', type: 'spki' }))).toBe(
+			true,
+		);
+		expect(builtInKeys().rsa.export({ format: 'jwk' })).toEqual(expected.export({ format: 'jwk' }));
+	});
+
+	it('the inline fallbacks match the shared files when those are present', () => {
+		if (sharedFile('webhook-signing.md')) expect(expectedEd25519).toBe(INLINE_ED25519);
+		if (sharedFile('WebhookAuthentication.md')) expect(expectedRsaBody).toBe(INLINE_RSA_BODY);
 	});
 });
 
