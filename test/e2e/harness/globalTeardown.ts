@@ -3,11 +3,12 @@
  * folder (<tmp>/n8n-nodes-ghl-e2e-<hash>/run-<id>: n8n's user folder, database, n8n.log, fake-ghl.log) is removed unless
  * GHL_E2E_KEEP=1. With GHL_E2E_REUSE=1 everything is left running for the next run.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { E2eGlobals } from './globalSetup';
 import { sleep } from './n8n';
-import { isAlive } from './runtime';
+import { isAlive, N8N_PID_FILE } from './runtime';
 
 async function stop(pid: number, group: boolean): Promise<void> {
 	const signal = (name: NodeJS.Signals) => {
@@ -31,7 +32,10 @@ export default async function globalTeardown(): Promise<void> {
 		process.stderr.write(`[e2e] n8n and the fake keep running (GHL_E2E_REUSE=1); run folder ${globals.runDir}\n`);
 		return;
 	}
-	// n8n in its own process group (with the task runner it spawned); the fake alone.
+	// n8n in its own process group (with the task runner it spawned); the fake alone. A suite that
+	// restarted n8n wrote the new process's id to n8n.pid.
+	const restarted = join(globals.runDir, N8N_PID_FILE);
+	if (existsSync(restarted)) await stop(Number(readFileSync(restarted, 'utf8')), true);
 	if (globals.n8nPid) await stop(globals.n8nPid, true);
 	globals.n8nPid = undefined;
 	if (globals.fakePid) await stop(globals.fakePid, false);

@@ -199,6 +199,9 @@ export function freePort(): Promise<number> {
 	});
 }
 
+/** In the run folder: the id of an n8n a suite started again (the global teardown stops it). */
+export const N8N_PID_FILE = 'n8n.pid';
+
 /** Starts `n8n start` in its own process group (so the task runner it spawns is stopped with it). */
 export function startN8n(runtime: Runtime, env: Record<string, string>, logFd: number) {
 	return spawn(runtime.node24, [runtime.n8nBin, 'start'], {

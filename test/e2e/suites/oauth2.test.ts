@@ -187,8 +187,10 @@ describe('OAuth2 agency (Company) credential: two locations in one execution', (
 
 	test('location tokens are minted with the Company token (at most once per location) and used per location', () => {
 		const mints = matching(requests, 'POST', /^\/oauth\/locationToken$/);
-		// n8n keeps minted tokens in memory; a fresh instance mints exactly one per location.
-		if (process.env.GHL_E2E_REUSE !== '1') expect(mints).toHaveLength(2);
+		// The node keeps minted tokens in memory: at most one mint per location, none for a location
+		// whose token an earlier suite (pickers) already minted in this n8n.
+		expect(mints.length).toBeGreaterThanOrEqual(process.env.GHL_E2E_REUSE === '1' ? 0 : 1);
+		expect(mints.length).toBeLessThanOrEqual(2);
 		for (const mint of mints) {
 			expect(mint.status).toBe(200);
 			expect(mint.authClass).toBe('Company');
