@@ -1,5 +1,12 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import {
+	GHL_API_BASE_URL,
+	GHL_AUTH_URL,
+	GHL_TOKEN_URL,
+	GHL_WHITE_LABEL_AUTH_URL,
+} from '../nodes/shared/ghlHosts';
+
 /** Scopes the GHL nodes use; the marketplace app must grant the same ones. */
 export const GHL_DEFAULT_SCOPES = [
 	'contacts.readonly',
@@ -15,8 +22,6 @@ export const GHL_DEFAULT_SCOPES = [
 	'oauth.readonly',
 	'oauth.write',
 ].join(' ');
-
-export const GHL_API_BASE_URL = 'https://services.leadconnectorhq.com';
 
 export class GhlOAuth2Api implements ICredentialType {
 	name = 'ghlOAuth2Api';
@@ -43,14 +48,14 @@ export class GhlOAuth2Api implements ICredentialType {
 			options: [
 				{
 					name: 'Standard (marketplace.gohighlevel.com)',
-					value: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+					value: GHL_AUTH_URL,
 				},
 				{
 					name: 'White-Label (marketplace.leadconnectorhq.com)',
-					value: 'https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation',
+					value: GHL_WHITE_LABEL_AUTH_URL,
 				},
 			],
-			default: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+			default: GHL_AUTH_URL,
 			description: 'White-label agencies install apps through the LeadConnector marketplace domain',
 			required: true,
 		},
@@ -59,7 +64,7 @@ export class GhlOAuth2Api implements ICredentialType {
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: `${GHL_API_BASE_URL}/oauth/token`,
+			default: GHL_TOKEN_URL,
 		},
 		{
 			displayName: 'API Base URL',

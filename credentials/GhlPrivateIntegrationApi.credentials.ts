@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { GHL_API_BASE_URL } from './GhlOAuth2Api.credentials';
+import { GHL_API_BASE_URL } from '../nodes/shared/ghlHosts';
 
 /** https to any host, or http to loopback; no user info. Kept brace-free for n8n's expression parser. */
 export const SAFE_API_BASE_URL_PATTERN =

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPES } from '../transport/constants';
+import { credentialFor } from '../transport/auth';
 import { getGhlClient, ghlCredentialRequest, type GhlRequest } from '../transport';
 
 const PAGE = 50;
@@ -11,21 +11,18 @@ export async function searchLocations(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const authentication = this.getNodeParameter('authentication', CREDENTIAL_TYPES.oAuth2) as string;
-	const credentials = await this.getCredentials(authentication);
-	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	if (authentication !== CREDENTIAL_TYPES.oAuth2 || tokenData.userType !== 'Company') {
-		const locationId = String(credentials.locationId ?? tokenData.locationId ?? '');
-		return { results: locationId ? [{ name: locationId, value: locationId }] : [] };
+	const { kind, homeLocationId, companyId, connection } = await credentialFor(this, 0);
+	if (kind !== 'agency') {
+		return { results: homeLocationId ? [{ name: homeLocationId, value: homeLocationId }] : [] };
 	}
 	const skip = Number(paginationToken ?? 0);
 	// GHL app IDs are the client ID's part before the dash.
-	const appId = String(credentials.clientId ?? '').split('-')[0];
+	const appId = connection.appId.split('-')[0];
 	const response = await ghlCredentialRequest.call<ILoadOptionsFunctions, [GhlRequest], Promise<{ locations?: IDataObject[] }>>(this, {
 		method: 'GET',
 		path: '/oauth/installedLocations',
 		qs: {
-			companyId: tokenData.companyId,
+			companyId,
 			appId,
 			isInstalled: true,
 			limit: PAGE,

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -7,11 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { GHL_API_BASE_URL } from '../../../credentials/GhlOAuth2Api.credentials';
+import { GHL_API_BASE_URL } from '../../shared/ghlHosts';
 import { CREDENTIAL_TYPES, type GhlCredentialType } from './constants';
 import { assertCredentialUrls } from './credentialUrls';
-import type { RawRequest } from './http';
-import { mintLocationToken } from './locationToken';
+import type { Connection, RawRequest } from './http';
+import { forgetLocationToken, mintLocationToken } from './locationToken';
 import { assertPathSegment } from './path';
 
 /** Which credential an item uses, which location it works in, and how its requests are signed. */
@@ -19,14 +20,7 @@ import { assertPathSegment } from './path';
 export type GhlContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 /** The transport's send (passed in: auth needs it to mint location tokens). */
-export type SendRaw = (
-	ctx: GhlContext,
-	credentialType: GhlCredentialType,
-	baseUrl: string,
-	raw: RawRequest,
-	idempotent?: boolean,
-	startToken?: string,
-) => Promise<unknown>;
+export type SendRaw = (ctx: GhlContext, connection: Connection, raw: RawRequest) => Promise<unknown>;
 
 /** Reads a parameter in any context; resource locators give their value. Hidden ones give the fallback. */
 function readParameter(ctx: GhlContext, name: string, itemIndex: number, fallback: unknown): unknown {
@@ -46,17 +40,58 @@ export function readLocation(ctx: GhlContext, itemIndex: number): string {
 	return String(readParameter(ctx, 'location', itemIndex, '') ?? '').trim();
 }
 
+/** The three kinds of credential the node works with; each finds its location differently. */
+export type CredentialKind = 'privateIntegration' | 'subAccount' | 'agency';
+
+export interface CredentialInfo {
+	credentialType: GhlCredentialType;
+	credentials: ICredentialDataDecryptedObject;
+	kind: CredentialKind;
+	connection: Connection;
+	/** The location the credential itself is for ('' for an agency install). */
+	homeLocationId: string;
+	/** The agency (company) of an agency install. */
+	companyId: string;
+}
+
+/** What kind a credential is, from its type and its stored token. */
+export function credentialKind(credentialType: GhlCredentialType, credentials: ICredentialDataDecryptedObject): CredentialKind {
+	if (credentialType === CREDENTIAL_TYPES.privateIntegration) return 'privateIntegration';
+	return (credentials.oauthTokenData as IDataObject | undefined)?.userType === 'Company' ? 'agency' : 'subAccount';
+}
+
+/** The credential an item uses (the Authentication parameter unless told otherwise), checked, and its kind. */
+export async function credentialFor(ctx: GhlContext, itemIndex: number, override?: GhlCredentialType): Promise<CredentialInfo> {
+	const credentialType = (override ??
+		readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
+		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
+	const credentials = await ctx.getCredentials(credentialType);
+	assertCredentialUrls(ctx.getNode(), credentials, ['apiBaseUrl', 'accessTokenUrl']);
+	const kind = credentialKind(credentialType, credentials);
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return {
+		credentialType,
+		credentials,
+		kind,
+		connection: {
+			credentialType,
+			// The host lives in the credential so n8n's credential overwrites can redirect a whole instance.
+			baseUrl: String(credentials.apiBaseUrl || GHL_API_BASE_URL).replace(/\/+$/, ''),
+			appId: kind === 'privateIntegration' ? 'private-integration' : String(credentials.clientId ?? ''),
+			startToken: kind === 'privateIntegration' ? undefined : (tokenData.access_token as string | undefined),
+		},
+		homeLocationId: String((kind === 'privateIntegration' ? credentials.locationId : tokenData.locationId) ?? '').trim(),
+		companyId: String(tokenData.companyId ?? ''),
+	};
+}
 
 export interface Auth {
-	credentialType: GhlCredentialType;
-	baseUrl: string;
+	connection: Connection;
 	locationId: string;
 	/** A minted location token (agency installs); otherwise n8n signs with the credential. */
 	locationToken?: () => Promise<string>;
-	companyId?: string;
-	clientId?: string;
-	/** OAuth2: the access token stored when this client was made (to detect a lost refresh race). */
-	startToken?: string;
+	/** Forgets the minted token (GHL revoked it early). */
+	forgetLocationToken?: () => void;
 }
 
 /** For callers that know better than the node's parameters (e.g. a trigger handling one event). */
@@ -67,82 +102,63 @@ export interface GhlClientOptions {
 	credentialType?: GhlCredentialType;
 }
 
-/** The credential an item uses (the Authentication parameter unless told otherwise) and its API host. */
-export async function credentialFor(ctx: GhlContext, itemIndex: number, override?: GhlCredentialType) {
-	const credentialType = (override ??
-		readParameter(ctx, 'authentication', itemIndex, CREDENTIAL_TYPES.oAuth2) ??
-		CREDENTIAL_TYPES.oAuth2) as GhlCredentialType;
-	const credentials = await ctx.getCredentials(credentialType);
-	assertCredentialUrls(ctx.getNode(), credentials, ['apiBaseUrl', 'accessTokenUrl']);
-	// The host lives in the credential so n8n's credential overwrites can redirect a whole instance.
-	const baseUrl = String(credentials.apiBaseUrl || GHL_API_BASE_URL).replace(/\/+$/, '');
-	return { credentialType, credentials, baseUrl };
-}
-
 export async function resolveAuth(
 	ctx: GhlContext,
 	itemIndex: number,
 	options: GhlClientOptions,
 	sendRaw: SendRaw,
 ): Promise<Auth> {
-	const locationOverride = options.location;
-	const { credentialType, credentials, baseUrl } = await credentialFor(ctx, itemIndex, options.credentialType);
+	const node = ctx.getNode();
+	const info = await credentialFor(ctx, itemIndex, options.credentialType);
+	const { connection, homeLocationId } = info;
+	const requested = (options.location ?? readLocation(ctx, itemIndex)).trim();
 
-	if (credentialType === CREDENTIAL_TYPES.privateIntegration) {
-		const locationId = String(credentials.locationId ?? '').trim();
-		if (!locationId) {
-			throw new NodeOperationError(ctx.getNode(), 'The Private Integration credential has no Location ID', {
+	if (info.kind === 'privateIntegration') {
+		if (!homeLocationId) {
+			throw new NodeOperationError(node, 'The Private Integration credential has no Location ID', {
 				description: 'Open the credential and enter the sub-account\'s Location ID.',
 				itemIndex,
 			});
 		}
-		return { credentialType, baseUrl, locationId };
+		return { connection, locationId: homeLocationId };
 	}
 
-	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	if (tokenData.userType === 'Company') {
-		const companyId = String(tokenData.companyId ?? '');
-		const locationId = (locationOverride ?? readLocation(ctx, itemIndex)).trim();
-		if (!locationId) {
-			throw new NodeOperationError(ctx.getNode(), 'Choose a Location: this credential is an agency (Company) install', {
+	if (info.kind === 'agency') {
+		if (!requested) {
+			throw new NodeOperationError(node, 'Choose a Location: this credential is an agency (Company) install', {
 				description: 'Set the "Location" parameter to the sub-account to work in (pick from the list or paste its ID).',
 				itemIndex,
 			});
 		}
 		// A location token is minted for this ID and it goes into paths: the ID rule applies.
-		assertPathSegment(ctx.getNode(), itemIndex, 'Location', locationId);
-		const clientId = String(credentials.clientId ?? '');
+		const locationId = assertPathSegment(node, itemIndex, 'Location', requested);
+		const key = { clientId: connection.appId, companyId: info.companyId, locationId };
 		return {
-			credentialType,
-			baseUrl,
+			connection,
 			locationId,
-			companyId,
-			clientId,
 			locationToken: async () =>
 				await mintLocationToken(
-					{ clientId, companyId, locationId },
+					key,
 					async (form) =>
-						await sendRaw(ctx, credentialType, baseUrl, {
+						await sendRaw(ctx, connection, {
 							method: 'POST',
 							path: '/oauth/locationToken',
 							form,
+							// Minting twice is harmless.
+							idempotent: true,
 							itemIndex,
-							locationId: companyId,
-						},
-						// Minting twice is harmless.
-						true,
-						tokenData.access_token as string | undefined,
-					),
+							locationId: info.companyId,
+						}),
 				),
+			forgetLocationToken: () => forgetLocationToken(key),
 		};
 	}
-	const locationId = String(tokenData.locationId ?? '');
-	const requested = locationOverride ?? readLocation(ctx, itemIndex);
-	if (requested && locationId && requested !== locationId) {
-		throw new NodeOperationError(ctx.getNode(), `Location "${requested}" is not the one this credential was installed on`, {
-			description: `This OAuth2 credential is a sub-account install for location "${locationId}". Clear the Location parameter, or use an agency (Company) install to reach other locations.`,
+
+	if (requested && homeLocationId && requested !== homeLocationId) {
+		throw new NodeOperationError(node, `Location "${requested}" is not the one this credential was installed on`, {
+			description: `This OAuth2 credential is a sub-account install for location "${homeLocationId}". Clear the Location parameter, or use an agency (Company) install to reach other locations.`,
 			itemIndex,
 		});
 	}
-	return { credentialType, baseUrl, locationId, startToken: tokenData.access_token as string | undefined };
+	return { connection, locationId: homeLocationId };
 }

@@ -1,5 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { GiveUpReason } from './retryPolicy';
 
 /** What we keep of a failed HTTP exchange: never headers or the request config (they hold tokens). */
 export interface GhlErrorResponse {
@@ -85,4 +87,55 @@ export function toNodeApiError(
 		httpCode: String(response.statusCode),
 		itemIndex: options.itemIndex,
 	});
+}
+
+/** What the transport knows when it gives up on a request. */
+export interface GiveUp {
+	reason: GiveUpReason;
+	statusCode?: number;
+	/** Network error code (ECONNRESET …) when no answer came. */
+	code?: string;
+	body?: unknown;
+	method: string;
+	path: string;
+	safeToRepeat: boolean;
+	/** What n8n threw, for failures that aren't HTTP ones. */
+	original: unknown;
+}
+
+/** The error for a request the transport gave up on; never holds headers, config or tokens. */
+export function giveUpError(node: INode, giveUp: GiveUp, options: { itemIndex?: number; locationId?: string }): NodeApiError | NodeOperationError {
+	const { itemIndex } = options;
+	switch (giveUp.reason) {
+		case 'dailyQuota':
+			return new NodeApiError(
+				node,
+				{ statusCode: 429, message: 'GHL daily API quota exhausted' },
+				{
+					message: 'GHL daily API quota exhausted for this location',
+					description: 'GHL allows 200,000 requests per day per app and location. The quota resets daily; no retry was attempted.',
+					httpCode: '429',
+					itemIndex,
+				},
+			);
+		case 'notHttp':
+			// E.g. n8n's "reconnect the credential" after a dead refresh token.
+			return new NodeOperationError(node, giveUp.original as Error, { itemIndex });
+		case 'unreachable':
+			return new NodeApiError(
+				node,
+				{ message: 'Could not reach GHL' },
+				{
+					message: 'Could not reach GHL',
+					description: `${giveUp.method} ${giveUp.path} got no answer (${giveUp.code}). Check the network; ${giveUp.safeToRepeat ? 'the request was retried.' : 'it was not retried because repeating it could create a duplicate.'}`,
+					itemIndex,
+				},
+			);
+		default:
+			return toNodeApiError(
+				node,
+				{ statusCode: giveUp.statusCode ?? 0, body: giveUp.body, method: giveUp.method, path: giveUp.path },
+				options,
+			);
+	}
 }

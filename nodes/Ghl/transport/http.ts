@@ -34,32 +34,37 @@ export function readFailure(error: unknown): HttpFailure {
 	return { statusCode: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined, code };
 }
 
-/** The wait GHL asks for (Retry-After), else the fallback; with jitter. */
-export function retryAfterMs(headers: Record<string, unknown> | undefined, fallbackMs: number): number {
-	const retryAfter = Number(headers?.['retry-after']);
-	const base = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : fallbackMs;
-	// Jitter spreads concurrent retries so they don't land in one burst.
-	return Math.round(base * (1 + Math.random() * 0.2));
+/** How requests of one client reach GHL: which credential signs them, which host, which app. */
+export interface Connection {
+	credentialType: GhlCredentialType;
+	baseUrl: string;
+	/** The marketplace app (OAuth2 client ID), or the Private Integration: GHL's limits are per app. */
+	appId: string;
+	/** OAuth2: the access token stored when the client was made (to detect a lost refresh race). */
+	startToken?: string;
 }
-
 
 export interface RawRequest {
 	method: IHttpRequestMethods;
+	/** A path template and its segments (see path.ts). */
 	path: string;
 	segments?: Record<string, string>;
 	body?: IDataObject | IDataObject[];
 	form?: Record<string, string>;
 	qs?: IDataObject;
+	/** Marked safe to send twice although its method isn't (upserts, searches, token mints). */
+	idempotent?: boolean;
+	/** A token we hold (agency location token); otherwise n8n signs with the credential. */
 	bearer?: string;
 	itemIndex?: number;
+	/** The location whose rate limit the request counts against. */
 	locationId?: string;
 }
 
 /** Sends one HTTP request and returns the full response; throws n8n's error untouched. */
 export async function sendOnce(
 	ctx: GhlContext,
-	credentialType: GhlCredentialType,
-	baseUrl: string,
+	{ credentialType, baseUrl }: Connection,
 	raw: RawRequest,
 ): Promise<{ body: unknown; headers: Record<string, unknown>; statusCode: number }> {
 	const headers: Record<string, string> = {

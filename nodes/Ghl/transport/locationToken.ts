@@ -18,7 +18,9 @@ interface CachedToken {
 /** Mint again this long before GHL's expiry, so a token never dies mid-run. */
 const EXPIRY_MARGIN_MS = 5 * 60_000;
 
+/** Per n8n process (queue-mode workers mint their own). Bounded: past the cap the oldest is dropped. */
 const cache = new Map<string, CachedToken>();
+const MAX_CACHED_TOKENS = 10_000;
 
 const keyOf = ({ clientId, companyId, locationId }: LocationKey) => `${clientId}|${companyId}|${locationId}`;
 
@@ -41,6 +43,7 @@ export async function mintLocationToken(key: LocationKey, send: MintRequest): Pr
 		return response.access_token;
 	})();
 	cache.set(cacheKey, entry);
+	if (cache.size > MAX_CACHED_TOKENS) cache.delete(cache.keys().next().value as string);
 	try {
 		return await entry.token;
 	} finally {

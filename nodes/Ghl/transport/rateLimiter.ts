@@ -29,7 +29,6 @@ interface Bucket {
 	inFlight: number;
 	/** Nothing is sent before this time (set by a 429 or by remaining = 0). */
 	blockedUntil: number;
-	dailyRemaining?: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
 	queue: Array<(release: () => void) => void>;
 	draining: boolean;
@@ -43,7 +42,17 @@ export type ReleaseSlot = () => void;
 const DEFAULT_MAX = 100;
 const DEFAULT_INTERVAL_MS = 10_000;
 
+/**
+ * Per n8n process (queue-mode workers each keep their own). Bounded: past the cap the oldest idle
+ * bucket is dropped; it only held what the headers will teach again.
+ */
 const buckets = new Map<string, Bucket>();
+const MAX_BUCKETS = 10_000;
+
+/** GHL limits each app in each location: one bucket per API host × app × location. */
+export function bucketKey(baseUrl: string, appId: string, locationId: string): string {
+	return `${baseUrl}|${appId}|${locationId}`;
+}
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -77,8 +86,18 @@ function bucketFor(key: string): Bucket {
 			draining: false,
 		};
 		buckets.set(key, bucket);
+		if (buckets.size > MAX_BUCKETS) evictIdleBucket();
 	}
 	return bucket;
+}
+
+function evictIdleBucket(): void {
+	for (const [key, bucket] of buckets) {
+		if (!bucket.inFlight && !bucket.queue.length && !bucket.draining) {
+			buckets.delete(key);
+			return;
+		}
+	}
 }
 
 /** How long the next request in this bucket must wait: 0 = now, Infinity = until an answer is back. */
@@ -154,7 +173,6 @@ export function recordRateLimit(key: string, limits: RateLimitHeaders): void {
 	const bucket = bucketFor(key);
 	if (limits.max && limits.max > 0) bucket.max = limits.max;
 	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
-	if (limits.dailyRemaining !== undefined) bucket.dailyRemaining = limits.dailyRemaining;
 	if (limits.remaining === 0) {
 		// The server's window is full: nothing more goes out until one interval after our oldest request.
 		const oldest = bucket.done[0] ?? now();
