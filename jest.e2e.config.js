@@ -1,6 +1,6 @@
 /**
  * End-to-end suites: this package installed into a real n8n 2.41 (Node 24, SQLite) that talks to
- * the fake GHL API (test/e2e/fake-ghl). One n8n and one fake per run, started by the global setup;
+ * the fake GHL API (test/fake-ghl). One n8n and one fake per run, started by the global setup;
  * the suites share them and run one after another. `npm run test:e2e` (also the last step of `npm test`).
  */
 /** @type {import('jest').Config} */

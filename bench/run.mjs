@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: our GHL node vs n8n's built-in HighLevel node (n8n-nodes-base.highLevel v2), side by
 // side in ONE real n8n (`n8n start`, workflows triggered through production webhooks) against ONE
-// fake GHL (test/e2e/fake-ghl) at 100 requests / 10 s. Started by bench/run.sh, which builds, packs
+// fake GHL (test/fake-ghl) at 100 requests / 10 s. Started by bench/run.sh, which builds, packs
 // and installs the package and exports the n8n environment. See bench/README.md.
 //
 //   --quick            smoke run: 200 items, 2,000 contacts, 4 processes (≈ 8 min)
@@ -72,7 +72,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 fs.mkdirSync(BENCH, { recursive: true });
 
 // ---------------------------------------------------------------- fake GHL + TLS front
-const { createFakeGhl, DEFAULT_IDS } = await import(pathToFileURL(path.join(ROOT, 'test/e2e/fake-ghl/server.ts')).href);
+const { createFakeGhl, DEFAULT_IDS } = await import(pathToFileURL(path.join(ROOT, 'test/fake-ghl/server.ts')).href);
 const { locationA, locationB, clientId, clientSecret } = DEFAULT_IDS;
 const GHL_HOST = 'services.leadconnectorhq.com';
 

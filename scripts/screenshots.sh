@@ -3,7 +3,7 @@
 #
 # Builds (in a temporary copy of the working tree) and packs this package, installs it into a throw-away n8n 2.41 user
 # folder the way Settings > Community nodes does, starts n8n (Node 24) on a free
-# port on 127.0.0.1 next to the fake GHL API (test/e2e/fake-ghl, so the OAuth2
+# port on 127.0.0.1 next to the fake GHL API (test/fake-ghl, so the OAuth2
 # credential can be connected and list pickers get answers without leaving this
 # machine), then runs scripts/screenshots.mjs: headless Debian Chromium driven by
 # playwright-core logs in as the owner, imports the templates and saves
@@ -93,7 +93,7 @@ ghl_install_package "$TARBALL" "$WORK/n8n-user"
 # fake GHL API on its own free port (127.0.0.1 only)
 FAKE_PORT="$(ghl_free_port)"
 FAKE_URL="http://127.0.0.1:$FAKE_PORT"
-"$GHL_NODE24" "$ROOT/test/e2e/fake-ghl/cli.mjs" --port "$FAKE_PORT" --host 127.0.0.1 --no-rate-limit \
+"$GHL_NODE24" "$ROOT/test/fake-ghl/cli.mjs" --port "$FAKE_PORT" --host 127.0.0.1 --no-rate-limit \
 	>"$WORK/fake-ghl.log" 2>&1 </dev/null &
 FAKE_PID=$!
 

@@ -3,7 +3,7 @@
  *   1. the cached Node 24 + n8n 2.41 runtime (scripts/ensure-runtime.sh);
  *   2. `npm run build` (skipped when dist/ is newer than every source), `npm pack`;
  *   3. the tarball installed into a fresh n8n user folder the way Settings → Community Nodes does;
- *   4. the fake GHL API (test/e2e/fake-ghl/cli.mjs, its own process, ephemeral port);
+ *   4. the fake GHL API (test/fake-ghl/cli.mjs, its own process, ephemeral port);
  *   5. credentials and workflows imported with the n8n CLI (`import:credentials`, `import:workflow`);
  *   6. `n8n start`, pointed at the fake only through n8n's CREDENTIALS_OVERWRITE_DATA (apiBaseUrl,
  *      accessTokenUrl): the package is not changed for the tests;

@@ -263,12 +263,12 @@ export async function prepareDatabase(runtime: Runtime, env: Record<string, stri
 }
 
 /**
- * The fake GHL API as its own process (test/e2e/fake-ghl/cli.mjs on Node 24), on an ephemeral
+ * The fake GHL API as its own process (test/fake-ghl/cli.mjs on Node 24), on an ephemeral
  * port. Normally it stops when our stdin pipe closes (i.e. with jest); `persistent` detaches it
  * (GHL_E2E_REUSE).
  */
 export function startFake(runtime: Runtime, logFd: number, persistent: boolean): Promise<{ url: string; pid: number }> {
-	const args = [join(ROOT, 'test', 'e2e', 'fake-ghl', 'cli.mjs'), '--port', '0', '--seed', 'default'];
+	const args = [join(ROOT, 'test', 'fake-ghl', 'cli.mjs'), '--port', '0', '--seed', 'default'];
 	if (!persistent) args.push('--exit-on-stdin-close');
 	const child = spawn(runtime.node24, args, {
 		cwd: ROOT,

@@ -2,7 +2,7 @@
 // fake-ghl as a separate process (benchmarks, manual runs). Needs Node >= 22.18
 // (TypeScript type stripping on by default), e.g. the cached Node 24:
 //
-//   "$GHL_NODE24" test/e2e/fake-ghl/cli.mjs --port 0
+//   "$GHL_NODE24" test/fake-ghl/cli.mjs --port 0
 //
 // Prints the base URL as the first stdout line, then runs until SIGINT/SIGTERM
 // (or until stdin closes, with --exit-on-stdin-close).
@@ -28,7 +28,7 @@ import { readFileSync } from 'node:fs';
 if (!process.features?.typescript) {
 	console.error(
 		`fake-ghl needs a Node.js that runs .ts files (>= 22.18 / 24); this is ${process.version}. ` +
-			'Use the cached runtime: source scripts/ensure-runtime.sh && "$GHL_NODE24" test/e2e/fake-ghl/cli.mjs',
+			'Use the cached runtime: source scripts/ensure-runtime.sh && "$GHL_NODE24" test/fake-ghl/cli.mjs',
 	);
 	process.exit(2);
 }
