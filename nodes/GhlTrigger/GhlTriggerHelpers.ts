@@ -1,5 +1,6 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
+import { epochToMs } from '../shared/epoch';
 import { constantTimeEqual, headerValue, type Headers } from '../shared/webhook';
 
 /**
@@ -167,7 +168,7 @@ export function verifyGhlSignature(raw: Buffer | undefined, headers: Headers, ke
 /** Epoch milliseconds of a GHL `timestamp` (ISO-8601 string, or epoch seconds/milliseconds). */
 export function parseTimestamp(value: unknown): number | undefined {
 	if (typeof value === 'number' && Number.isFinite(value)) {
-		return value < 1e12 ? value * 1000 : value;
+		return epochToMs(value);
 	}
 	if (typeof value === 'string' && value.trim()) {
 		if (/^\d+(\.\d+)?$/.test(value.trim())) return parseTimestamp(Number(value));

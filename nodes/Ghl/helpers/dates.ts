@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
+import { epochToMs } from '../../shared/epoch';
 import { invalidInput } from './utils';
 
 export interface DateOptions {
@@ -99,14 +100,13 @@ function parseWallTime(text: string, timeZone: string, endOfDay: boolean): numbe
 export function toEpochMs(node: INode, itemIndex: number, field: string, value: unknown, options: DateOptions = {}): number {
 	let ms: number | undefined;
 	if (value instanceof Date) ms = value.getTime();
-	else if (typeof value === 'number') ms = value < 1e11 ? value * 1000 : value;
+	else if (typeof value === 'number') ms = epochToMs(value);
 	else if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
 		ms = (value as { toMillis: () => number }).toMillis();
 	} else if (typeof value === 'string' && value.trim()) {
 		const text = value.trim();
 		if (/^\d+$/.test(text)) {
-			const n = Number(text);
-			ms = n < 1e11 ? n * 1000 : n;
+			ms = epochToMs(Number(text));
 		} else if (WALL_TIME.test(text)) {
 			ms = parseWallTime(text, options.timeZone ?? 'UTC', options.endOfDay === true);
 		} else {
