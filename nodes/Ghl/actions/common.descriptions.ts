@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 /** Values are the credential type names, so the transport can sign with the selected one. */
 export const authenticationProperty: INodeProperties = {
@@ -12,34 +12,45 @@ export const authenticationProperty: INodeProperties = {
 	default: 'ghlOAuth2Api',
 };
 
+/** The editor's check on a pasted ID; at run time every ID goes through assertId (transport/path.ts). */
+const EDITOR_ID_PATTERN = '^[A-Za-z0-9_-]+$';
+
+/** A record picker: from a list search, a pasted ID, then any further `modes`; `what` names it in the ID mode's error. */
+function recordLocator(
+	what: string,
+	searchListMethod: string,
+	placeholders: { list: string; id: string },
+	further: { modes?: INodePropertyMode[] } = {},
+): Pick<INodeProperties, 'type' | 'default' | 'modes'> {
+	return {
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: placeholders.list,
+				typeOptions: { searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'ID',
+				name: 'id',
+				type: 'string',
+				placeholder: placeholders.id,
+				validation: [{ type: 'regex', properties: { regex: EDITOR_ID_PATTERN, errorMessage: `Not a valid ${what} ID` } }],
+			},
+			...(further.modes ?? []),
+		],
+	};
+}
+
 export const locationProperty: INodeProperties = {
 	displayName: 'Location (Agency Installs)',
 	name: 'location',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
+	...recordLocator('location', 'searchLocations', { list: 'Select a location...', id: 've9EPM428h8vShlRW1KT' }),
 	hint: 'Only for agency (Company) OAuth2 installs: the sub-account to work in. Leave empty when the credential was installed on a single sub-account.',
 	displayOptions: { show: { authentication: ['ghlOAuth2Api'] } },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a location...',
-			typeOptions: { searchListMethod: 'searchLocations', searchable: true },
-		},
-		{
-			displayName: 'ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 've9EPM428h8vShlRW1KT',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'Not a valid location ID' },
-				},
-			],
-		},
-	],
 };
 
 /** Every contactId in the node: pick, paste an ID, or look up by email or phone. */
@@ -47,43 +58,45 @@ export function contactLocator(overrides: Partial<INodeProperties> = {}): INodeP
 	return {
 		displayName: 'Contact',
 		name: 'contactId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		...recordLocator('contact', 'searchContacts', { list: 'Search contacts...', id: 'ocQHyuzHvysMo5N5VsXc' }, {
+			modes: [
+				{ displayName: 'By Email', name: 'email', type: 'string', placeholder: 'jane@example.com' },
+				{ displayName: 'By Phone', name: 'phone', type: 'string', placeholder: '+14155550123' },
+			],
+		}),
 		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Search contacts...',
-				typeOptions: { searchListMethod: 'searchContacts', searchable: true },
-			},
-			{
-				displayName: 'ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'ocQHyuzHvysMo5N5VsXc',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: 'Not a valid contact ID' },
-					},
-				],
-			},
-			{
-				displayName: 'By Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'jane@example.com',
-			},
-			{
-				displayName: 'By Phone',
-				name: 'phone',
-				type: 'string',
-				placeholder: '+14155550123',
-			},
-		],
 		...overrides,
+	};
+}
+
+export function calendarLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Calendar',
+		name: 'calendarId',
+		...recordLocator('calendar', 'searchCalendars', { list: 'Select a calendar...', id: 'CVokAlI8fgw4WYWoCtQz' }),
+		required: true,
+		...overrides,
+	};
+}
+
+/** The "Options" collection an operation ends with. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, options };
+}
+
+/** The parameter a DTO's optional fields live in: "Update Fields" for update, else "Additional Fields". */
+export function fieldsParameter(dto: string): 'updateFields' | 'additionalFields' {
+	return dto === 'update' ? 'updateFields' : 'additionalFields';
+}
+
+export function fieldsCollection(dto: string, options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: dto === 'update' ? 'Update Fields' : 'Additional Fields',
+		name: fieldsParameter(dto),
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options,
 	};
 }
 

@@ -43,14 +43,3 @@ export async function resolveContactId(
 	}
 	return id;
 }
-
-/** The key two items share when they target the same contact (for the concurrency guard). */
-export function contactKeyOf(this: IExecuteFunctions, itemIndex: number, parameterName = 'contactId'): string | undefined {
-	try {
-		const locator = this.getNodeParameter(parameterName, itemIndex, '') as INodeParameterResourceLocator | string;
-		const value = typeof locator === 'object' ? locator.value : locator;
-		return value ? `contact:${String(value).trim().toLowerCase()}` : undefined;
-	} catch {
-		return undefined;
-	}
-}

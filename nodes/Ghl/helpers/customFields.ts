@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { GhlClient } from '../transport';
+import { readDefinitionOnce } from './definitions';
 import { invalidInput, toList } from './utils';
 
 export interface CustomFieldDefinition {
@@ -12,22 +13,16 @@ export interface CustomFieldDefinition {
 
 /** The location's contact custom fields, loaded once per client (one execution, one location). */
 export async function loadCustomFields(client: GhlClient): Promise<CustomFieldDefinition[]> {
-	const key = 'customFields:contact';
-	let definitions = client.definitions.get(key) as Promise<CustomFieldDefinition[]> | undefined;
-	if (!definitions) {
-		definitions = client
-			.request<{ customFields?: CustomFieldDefinition[] }>({
-				method: 'GET',
-				path: '/locations/{locationId}/customFields',
-				segments: { locationId: client.locationId },
-				qs: { model: 'contact' },
-				definitionRead: true,
-			})
-			.then((response) => response.customFields ?? []);
-		definitions.catch(() => client.definitions.delete(key));
-		client.definitions.set(key, definitions);
-	}
-	return await definitions;
+	return await readDefinitionOnce(client, 'customFields:contact', async () => {
+		const response = await client.request<{ customFields?: CustomFieldDefinition[] }>({
+			method: 'GET',
+			path: '/locations/{locationId}/customFields',
+			segments: { locationId: client.locationId },
+			qs: { model: 'contact' },
+			definitionRead: true,
+		});
+		return response.customFields ?? [];
+	});
 }
 
 /** A field's short key: `contact.lead_score` → `lead_score`. */

@@ -25,18 +25,9 @@ export async function explainUnknownId<T>(node: INode, what: string, id: string,
 	}
 }
 
-/**
- * A record addressed by an ID parameter (task, note, appointment): reads the ID checked, and keys
- * the items that target the same record so they never run at once.
- */
-export function recordIdParameter(parameter: string, label: string) {
-	return {
-		idOf(this: IExecuteFunctions, itemIndex: number): string {
-			return assertId(this.getNode(), itemIndex, label, this.getNodeParameter(parameter, itemIndex, ''));
-		},
-		lockKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-			const id = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
-			return id ? `${parameter}:${id}` : undefined;
-		},
+/** Reads a record's ID parameter (task, note, appointment), checked as every path segment is. */
+export function recordIdReader(parameter: string, label: string) {
+	return function (this: IExecuteFunctions, itemIndex: number): string {
+		return assertId(this.getNode(), itemIndex, label, this.getNodeParameter(parameter, itemIndex, ''));
 	};
 }

@@ -1,21 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { calendarSlotDurationMs } from '../../helpers/calendars';
 import { resolveContactId } from '../../helpers/contact';
-import { toEpochMs, toZonedIso } from '../../helpers/dates';
+import { toZonedIso } from '../../helpers/dates';
 import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { contactLocator } from '../common.descriptions';
-import {
-	appointmentBodyFields,
-	appointmentFieldsCollection,
-	appointmentOptions,
-	appointmentTimeZone,
-	calendarIdOf,
-	calendarLocator,
-	readTimes,
-	slotDurationMs,
-	startTimeProperty,
-} from './fields';
+import { calendarLocator, contactLocator } from '../common.descriptions';
+import { byCalendarSlot } from '../lockKeys';
+import { readFields, readTimeZoneOption } from '../parameters';
+import { appointmentBodyFields, calendarIdOf, readTimes } from './body';
+import { appointmentFieldsCollection, appointmentOptions, startTimeProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
 	calendarLocator(),
@@ -30,8 +24,8 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	// Everything the item says is checked before the first request.
 	const calendarId = calendarIdOf.call(this, itemIndex);
-	const timeZone = appointmentTimeZone.call(this, itemIndex);
-	const fields = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const timeZone = readTimeZoneOption.call(this, itemIndex);
+	const fields = readFields.call(this, itemIndex, 'create');
 	const times = readTimes.call(this, itemIndex, this.getNodeParameter('startTime', itemIndex, ''), fields.endTime, timeZone, '');
 	if (times.start === undefined) {
 		throw invalidInput(this.getNode(), itemIndex, 'Start Time', 'is empty', 'Give the appointment\'s start, e.g. 2026-05-01T14:30:00-04:00.');
@@ -40,7 +34,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const extra = appointmentBodyFields.call(this, itemIndex, fields, '');
 
 	const contactId = await resolveContactId.call(this, client, itemIndex);
-	const end = times.end ?? start + (await slotDurationMs.call(this, client, calendarId, itemIndex));
+	const end = times.end ?? start + (await calendarSlotDurationMs(this.getNode(), client, calendarId, itemIndex));
 	const body: IDataObject = {
 		calendarId,
 		locationId: client.locationId,
@@ -52,19 +46,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return await client.request<IDataObject>({ method: 'POST', path: '/calendars/events/appointments', body, itemIndex });
 }
 
-/** Items booking the same start on the same calendar go one after another, so the second sees the first. */
-export function lockKey(this: IExecuteFunctions, itemIndex: number): string | undefined {
-	try {
-		const calendar = String(this.getNodeParameter('calendarId', itemIndex, '', { extractValue: true }) ?? '').trim();
-		const start = this.getNodeParameter('startTime', itemIndex, '');
-		let key = String(start);
-		try {
-			key = String(toEpochMs(this.getNode(), itemIndex, 'Start Time', start, { timeZone: appointmentTimeZone.call(this, itemIndex) }));
-		} catch {
-			// Bad input fails in execute, with the proper message.
-		}
-		return calendar ? `slot:${calendar}:${key}` : undefined;
-	} catch {
-		return undefined;
-	}
-}
+export const lockKey = byCalendarSlot;

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { explainUnknownId } from '../../helpers/records';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { appointmentIdOf, appointmentIdProperty, appointmentLockKey } from './fields';
+import { byRecordId } from '../lockKeys';
+import { appointmentIdOf } from './body';
+import { appointmentIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [appointmentIdProperty];
 
@@ -18,4 +20,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return { id: appointmentId, deleted: true };
 }
 
-export const lockKey = appointmentLockKey;
+export const lockKey = byRecordId('appointmentId');

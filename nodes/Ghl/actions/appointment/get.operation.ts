@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { explainUnknownId } from '../../helpers/records';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { appointmentIdOf, appointmentIdProperty } from './fields';
+import { appointmentIdOf } from './body';
+import { appointmentIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [appointmentIdProperty];
 

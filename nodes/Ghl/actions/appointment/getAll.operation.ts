@@ -4,29 +4,23 @@ import { assertTimeZone, ghlTimeToIso } from '../../helpers/dates';
 import { resolveContactId } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { contactLocator, limitProperty, returnAllProperty, timezoneOption } from '../common.descriptions';
+import { contactLocator, limitProperty, optionsCollection, returnAllProperty, timezoneOption } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [
 	contactLocator(),
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				...timezoneOption,
-				displayName: 'GHL Timezone',
-				name: 'sourceTimezone',
-				placeholder: 'UTC',
-				description:
-					'This endpoint answers times without an offset (e.g. 2021-07-16 11:00:00); they are read in this IANA timezone and output as ISO 8601 UTC. Default: UTC.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			...timezoneOption,
+			displayName: 'GHL Timezone',
+			name: 'sourceTimezone',
+			placeholder: 'UTC',
+			description:
+				'This endpoint answers times without an offset (e.g. 2021-07-16 11:00:00); they are read in this IANA timezone and output as ISO 8601 UTC. Default: UTC.',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['getAll'] } }, properties);
@@ -34,8 +28,7 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 const TIME_FIELDS = ['startTime', 'endTime', 'dateAdded', 'dateUpdated'];
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit.call(this, itemIndex);
 	const { sourceTimezone } = this.getNodeParameter('options', itemIndex, {}) as { sourceTimezone?: string };
 	const timeZone = String(sourceTimezone ?? '').trim()
 		? assertTimeZone(this.getNode(), itemIndex, 'Options → GHL Timezone', sourceTimezone)

@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { timeZoneFor, toEpochMs } from '../../helpers/dates';
+import { toEpochMs } from '../../helpers/dates';
 import { explainUnknownId } from '../../helpers/records';
 import { assertId, invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { timezoneOption, userProperty } from '../common.descriptions';
-import { calendarIdOf, calendarLocator } from './fields';
+import { calendarLocator, optionsCollection, timezoneOption, userProperty } from '../common.descriptions';
+import { readTimeZoneOption } from '../parameters';
+import { calendarIdOf } from './body';
 
 const DAY_MS = 86_400_000;
 /** calendars.json: "Date range cannot be more than 31 days". */
@@ -32,31 +33,24 @@ const properties: INodeProperties[] = [
 		description:
 			'Last moment to look for free slots; a bare date (2026-05-31) includes that whole day. Ranges over 31 days are fetched in 31-day windows and merged.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{ name: 'One Item per Day', value: 'day', description: 'Items like { date, slots: [...] }' },
-					{ name: 'One Item per Slot', value: 'slot', description: 'Items like { date, startTime }' },
-				],
-				default: 'slot',
-			},
-			{
-				...timezoneOption,
-				description:
-					'IANA timezone GHL returns the slots in, also used to read Start and End when they have no offset. Leave empty for the calendar\'s timezone (inputs are then read in the workflow\'s).',
-			},
-			{ ...userProperty, displayName: 'User Name or ID', name: 'userId', description: 'Only slots this team member has free. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{ name: 'One Item per Day', value: 'day', description: 'Items like { date, slots: [...] }' },
+				{ name: 'One Item per Slot', value: 'slot', description: 'Items like { date, startTime }' },
+			],
+			default: 'slot',
+		},
+		{
+			...timezoneOption,
+			description:
+				'IANA timezone GHL returns the slots in, also used to read Start and End when they have no offset. Leave empty for the calendar\'s timezone (inputs are then read in the workflow\'s).',
+		},
+		{ ...userProperty, displayName: 'User Name or ID', name: 'userId', description: 'Only slots this team member has free. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['appointment'], operation: ['getFreeSlots'] } }, properties);
@@ -78,7 +72,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const node = this.getNode();
 	const calendarId = calendarIdOf.call(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as { output?: string; timezone?: string; userId?: string };
-	const timeZone = timeZoneFor.call(this, itemIndex, options.timezone, 'Options → Timezone');
+	const timeZone = readTimeZoneOption.call(this, itemIndex);
 	const start = toEpochMs(node, itemIndex, 'Start', this.getNodeParameter('startDate', itemIndex, ''), { timeZone });
 	const end = toEpochMs(node, itemIndex, 'End', this.getNodeParameter('endDate', itemIndex, ''), { timeZone, endOfDay: true });
 	if (end < start) {

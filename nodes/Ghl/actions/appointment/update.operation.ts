@@ -4,16 +4,10 @@ import { toZonedIso } from '../../helpers/dates';
 import { explainUnknownId } from '../../helpers/records';
 import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import {
-	appointmentBodyFields,
-	appointmentFieldsCollection,
-	appointmentIdOf,
-	appointmentIdProperty,
-	appointmentLockKey,
-	appointmentOptions,
-	appointmentTimeZone,
-	readTimes,
-} from './fields';
+import { byRecordId } from '../lockKeys';
+import { readFields, readTimeZoneOption } from '../parameters';
+import { appointmentBodyFields, appointmentIdOf, readTimes } from './body';
+import { appointmentFieldsCollection, appointmentIdProperty, appointmentOptions } from './descriptions';
 
 const properties: INodeProperties[] = [appointmentIdProperty, appointmentFieldsCollection('update'), appointmentOptions];
 
@@ -21,8 +15,8 @@ export const description = updateDisplayOptions({ show: { resource: ['appointmen
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const appointmentId = appointmentIdOf.call(this, itemIndex);
-	const timeZone = appointmentTimeZone.call(this, itemIndex);
-	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const timeZone = readTimeZoneOption.call(this, itemIndex);
+	const fields = readFields.call(this, itemIndex, 'update');
 	const section = 'Update Fields → ';
 	const times = readTimes.call(this, itemIndex, fields.startTime, fields.endTime, timeZone, section);
 	const body = appointmentBodyFields.call(this, itemIndex, fields, section);
@@ -51,4 +45,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return await send<IDataObject>('PUT', body);
 }
 
-export const lockKey = appointmentLockKey;
+export const lockKey = byRecordId('appointmentId');

@@ -5,41 +5,36 @@ import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { duplicateContactId } from '../../transport/errors';
-import { buildContactBody, contactFieldsCollection, emailProperty, phoneProperty } from './fields';
-import { contactLockKey } from './lockKey';
+import { optionsCollection } from '../common.descriptions';
+import { byEmailOrPhone } from '../lockKeys';
+import { buildContactBody, CREATE_ONLY } from './body';
+import { contactFieldsCollection, emailProperty, phoneProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
 	emailProperty,
 	phoneProperty,
 	contactFieldsCollection('create'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'If Duplicate',
-				name: 'onDuplicate',
-				type: 'options',
-				options: [
-					{ name: 'Fail', value: 'fail', description: 'Stop with an error that names the existing contact' },
-					{ name: 'Update Existing', value: 'update', description: 'Write these fields to the existing contact' },
-					{ name: 'Return Existing', value: 'return', description: 'Leave the existing contact as it is and return it' },
-				],
-				default: 'fail',
-				description: 'What to do when the location does not allow duplicates and GHL finds one by email or phone',
-			},
-			simplifyProperty,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'If Duplicate',
+			name: 'onDuplicate',
+			type: 'options',
+			options: [
+				{ name: 'Fail', value: 'fail', description: 'Stop with an error that names the existing contact' },
+				{ name: 'Update Existing', value: 'update', description: 'Write these fields to the existing contact' },
+				{ name: 'Return Existing', value: 'return', description: 'Leave the existing contact as it is and return it' },
+			],
+			default: 'fail',
+			description: 'What to do when the location does not allow duplicates and GHL finds one by email or phone',
+		},
+		simplifyProperty,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['create'] } }, properties);
 
 /** Fields UpdateContactDto refuses (they are CreateContactDto-only). */
-const NOT_UPDATABLE = ['locationId', 'gender', 'companyName'];
+const NOT_UPDATABLE = new Set(['locationId', ...CREATE_ONLY]);
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { onDuplicate?: string; simplify?: boolean };
@@ -59,7 +54,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		}
 		duplicate = true;
 		if (options.onDuplicate === 'update') {
-			const update = Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_UPDATABLE.includes(key)));
+			const update = Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_UPDATABLE.has(key)));
 			const response = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId: existingId }, body: update, itemIndex });
 			contact = response.contact;
 		} else {
@@ -71,4 +66,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return options.onDuplicate && options.onDuplicate !== 'fail' ? { ...output, duplicate } : output;
 }
 
-export const lockKey = contactLockKey;
+export const lockKey = byEmailOrPhone;

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { contactKeyOf, resolveContactId } from '../../helpers/contact';
+import { resolveContactId } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
+import { byContactLocator } from '../lockKeys';
 
 const properties: INodeProperties[] = [contactLocator()];
 
@@ -15,6 +16,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return { id: contactId, deleted: true };
 }
 
-export function lockKey(this: IExecuteFunctions, itemIndex: number) {
-	return contactKeyOf.call(this, itemIndex);
-}
+export const lockKey = byContactLocator;

@@ -4,18 +4,11 @@ import { resolveContactId } from '../../helpers/contact';
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { contactLocator, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [simplifyProperty],
-	},
+	optionsCollection([simplifyProperty]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['get'] } }, properties);

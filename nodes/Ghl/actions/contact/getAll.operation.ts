@@ -4,7 +4,8 @@ import { toIso } from '../../helpers/dates';
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { assertEmail, assertId, toList, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { limitProperty, returnAllProperty, userProperty } from '../common.descriptions';
+import { limitProperty, optionsCollection, returnAllProperty, userProperty } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [
 	{
@@ -57,48 +58,41 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Search Text',
-				name: 'query',
-				type: 'string',
-				default: '',
-				displayOptions: { show: { '/source': ['business'] } },
-			},
-			simplifyProperty,
-			{
-				displayName: 'Sort By',
-				name: 'sortBy',
-				type: 'options',
-				displayOptions: { show: { '/source': ['search'] } },
-				options: [
-					{ name: 'Date Added', value: 'dateAdded' },
-					{ name: 'Date Updated', value: 'dateUpdated' },
-					{ name: 'Email', value: 'email' },
-					{ name: 'First Name', value: 'firstNameLowerCase' },
-					{ name: 'Last Name', value: 'lastNameLowerCase' },
-				],
-				default: 'dateAdded',
-			},
-			{
-				displayName: 'Sort Direction',
-				name: 'sortDirection',
-				type: 'options',
-				displayOptions: { show: { '/source': ['search'] } },
-				options: [
-					{ name: 'Descending', value: 'desc' },
-					{ name: 'Ascending', value: 'asc' },
-				],
-				default: 'desc',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Search Text',
+			name: 'query',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { '/source': ['business'] } },
+		},
+		simplifyProperty,
+		{
+			displayName: 'Sort By',
+			name: 'sortBy',
+			type: 'options',
+			displayOptions: { show: { '/source': ['search'] } },
+			options: [
+				{ name: 'Date Added', value: 'dateAdded' },
+				{ name: 'Date Updated', value: 'dateUpdated' },
+				{ name: 'Email', value: 'email' },
+				{ name: 'First Name', value: 'firstNameLowerCase' },
+				{ name: 'Last Name', value: 'lastNameLowerCase' },
+			],
+			default: 'dateAdded',
+		},
+		{
+			displayName: 'Sort Direction',
+			name: 'sortDirection',
+			type: 'options',
+			displayOptions: { show: { '/source': ['search'] } },
+			options: [
+				{ name: 'Descending', value: 'desc' },
+				{ name: 'Ascending', value: 'asc' },
+			],
+			default: 'desc',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['getAll'] } }, properties);
@@ -184,8 +178,7 @@ async function byBusiness(this: IExecuteFunctions, client: GhlClient, itemIndex:
 }
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const max = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const max = readLimit.call(this, itemIndex);
 	const source = this.getNodeParameter('source', itemIndex, 'search') as string;
 	const contacts =
 		source === 'business'

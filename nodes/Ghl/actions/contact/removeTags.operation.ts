@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { contactKeyOf } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { changeTags, tagProperties } from './tags';
+import { byContactLocator } from '../lockKeys';
+import { tagProperties } from './descriptions';
+import { changeTags } from './tags';
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['removeTags'] } }, tagProperties);
 
@@ -11,6 +12,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return await changeTags.call(this, client, itemIndex, 'DELETE');
 }
 
-export function lockKey(this: IExecuteFunctions, itemIndex: number) {
-	return contactKeyOf.call(this, itemIndex);
-}
+export const lockKey = byContactLocator;

@@ -1,36 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { contactKeyOf, resolveContactId } from '../../helpers/contact';
+import { resolveContactId } from '../../helpers/contact';
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { contactLocator } from '../common.descriptions';
-import { buildContactBody, contactFieldsCollection } from './fields';
+import { contactLocator, optionsCollection } from '../common.descriptions';
+import { byContactLocator } from '../lockKeys';
+import { buildContactBody } from './body';
+import { contactFieldsCollection } from './descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator(),
 	contactFieldsCollection('update'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Tags',
-				name: 'tagMode',
-				type: 'options',
-				options: [
-					{ name: 'Add to Existing Tags', value: 'add' },
-					{ name: 'Replace All Tags', value: 'replace' },
-				],
-				default: 'add',
-				description: 'GHL\'s update replaces the whole tag list; "Add" keeps the contact\'s current tags',
-			},
-			simplifyProperty,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Tags',
+			name: 'tagMode',
+			type: 'options',
+			options: [
+				{ name: 'Add to Existing Tags', value: 'add' },
+				{ name: 'Replace All Tags', value: 'replace' },
+			],
+			default: 'add',
+			description: 'GHL\'s update replaces the whole tag list; "Add" keeps the contact\'s current tags',
+		},
+		simplifyProperty,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['update'] } }, properties);
@@ -58,6 +53,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return simplify ? await simplifyContact(client, contact) : contact;
 }
 
-export function lockKey(this: IExecuteFunctions, itemIndex: number) {
-	return contactKeyOf.call(this, itemIndex);
-}
+export const lockKey = byContactLocator;

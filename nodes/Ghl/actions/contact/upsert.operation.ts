@@ -3,30 +3,25 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { buildContactBody, contactFieldsCollection, emailProperty, phoneProperty } from './fields';
-import { contactLockKey } from './lockKey';
+import { optionsCollection } from '../common.descriptions';
+import { byEmailOrPhone } from '../lockKeys';
+import { buildContactBody } from './body';
+import { contactFieldsCollection, emailProperty, phoneProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
 	{ ...emailProperty, description: 'GHL finds the contact to update by email or phone (as the location\'s duplicate settings say)' },
 	phoneProperty,
 	contactFieldsCollection('upsert'),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Create New if Duplicates Allowed',
-				name: 'createNewIfDuplicateAllowed',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to always create a new contact when the location allows duplicates (otherwise the match is updated)',
-			},
-			simplifyProperty,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Create New if Duplicates Allowed',
+			name: 'createNewIfDuplicateAllowed',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to always create a new contact when the location allows duplicates (otherwise the match is updated)',
+		},
+		simplifyProperty,
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['contact'], operation: ['upsert'] } }, properties);
@@ -47,4 +42,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return { ...contact, isNew: response.new === true };
 }
 
-export const lockKey = contactLockKey;
+export const lockKey = byEmailOrPhone;

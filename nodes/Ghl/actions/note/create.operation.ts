@@ -4,7 +4,8 @@ import { resolveContactId } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { buildNoteBody, noteBodyProperty, noteFieldsCollection } from './fields';
+import { buildNoteBody } from './body';
+import { noteBodyProperty, noteFieldsCollection } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), noteBodyProperty, noteFieldsCollection('create')];
 

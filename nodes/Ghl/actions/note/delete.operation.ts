@@ -5,7 +5,9 @@ import { explainUnknownId } from '../../helpers/records';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { noteIdOf, noteIdProperty, noteLockKey } from './fields';
+import { byRecordId } from '../lockKeys';
+import { noteIdOf } from './body';
+import { noteIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), noteIdProperty];
 
@@ -20,4 +22,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return { id: noteId, contactId, deleted: true };
 }
 
-export const lockKey = noteLockKey;
+export const lockKey = byRecordId('noteId');

@@ -5,7 +5,8 @@ import { explainUnknownId } from '../../helpers/records';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { noteIdOf, noteIdProperty } from './fields';
+import { noteIdOf } from './body';
+import { noteIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), noteIdProperty];
 

@@ -4,14 +4,14 @@ import { resolveContactId } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator, limitProperty, returnAllProperty } from '../common.descriptions';
+import { readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [contactLocator(), returnAllProperty, limitProperty];
 
 export const description = updateDisplayOptions({ show: { resource: ['note'], operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit.call(this, itemIndex);
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	// GHL returns the contact's whole list; the limit is ours.
 	const { notes = [] } = await client.request<{ notes?: IDataObject[] }>({

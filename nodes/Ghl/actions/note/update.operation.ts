@@ -5,7 +5,9 @@ import { explainUnknownId } from '../../helpers/records';
 import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { buildNoteBody, noteFieldsCollection, noteIdOf, noteIdProperty, noteLockKey } from './fields';
+import { byRecordId } from '../lockKeys';
+import { buildNoteBody, noteIdOf } from './body';
+import { noteFieldsCollection, noteIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), noteIdProperty, noteFieldsCollection('update')];
 
@@ -24,4 +26,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return note;
 }
 
-export const lockKey = noteLockKey;
+export const lockKey = byRecordId('noteId');

@@ -4,7 +4,8 @@ import { resolveContactId } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { buildTaskBody, dueDateProperty, taskFieldsCollection, taskOptions, titleProperty } from './fields';
+import { buildTaskBody } from './body';
+import { dueDateProperty, taskFieldsCollection, taskOptions, titleProperty } from './descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator(),

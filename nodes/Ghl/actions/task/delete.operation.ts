@@ -5,7 +5,9 @@ import { explainUnknownId } from '../../helpers/records';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { taskIdOf, taskIdProperty, taskLockKey } from './fields';
+import { byRecordId } from '../lockKeys';
+import { taskIdOf } from './body';
+import { taskIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), taskIdProperty];
 
@@ -20,4 +22,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return { id: taskId, contactId, deleted: true };
 }
 
-export const lockKey = taskLockKey;
+export const lockKey = byRecordId('taskId');

@@ -5,7 +5,8 @@ import { explainUnknownId } from '../../helpers/records';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { taskIdOf, taskIdProperty } from './fields';
+import { taskIdOf } from './body';
+import { taskIdProperty } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), taskIdProperty];
 

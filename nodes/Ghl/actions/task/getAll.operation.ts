@@ -5,7 +5,8 @@ import { toEpochMs } from '../../helpers/dates';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator, limitProperty, returnAllProperty } from '../common.descriptions';
-import { taskOptions, taskTimeZone } from './fields';
+import { readLimit, readTimeZoneOption } from '../parameters';
+import { taskOptions } from './descriptions';
 
 const properties: INodeProperties[] = [
 	contactLocator(),
@@ -52,10 +53,9 @@ export const description = updateDisplayOptions({ show: { resource: ['task'], op
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject[]> {
 	const node = this.getNode();
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Number.POSITIVE_INFINITY : (this.getNodeParameter('limit', itemIndex, 50) as number);
+	const limit = readLimit.call(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const timeZone = taskTimeZone.call(this, itemIndex);
+	const timeZone = readTimeZoneOption.call(this, itemIndex);
 	// Filter dates are read before any request, so a bad one stops the item early.
 	const after = filters.dueAfter ? toEpochMs(node, itemIndex, 'Filters → Due After', filters.dueAfter, { timeZone }) : undefined;
 	const before = filters.dueBefore

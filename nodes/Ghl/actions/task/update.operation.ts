@@ -5,7 +5,9 @@ import { explainUnknownId } from '../../helpers/records';
 import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
-import { buildTaskBody, taskFieldsCollection, taskIdOf, taskIdProperty, taskLockKey, taskOptions } from './fields';
+import { byRecordId } from '../lockKeys';
+import { buildTaskBody, taskIdOf } from './body';
+import { taskFieldsCollection, taskIdProperty, taskOptions } from './descriptions';
 
 const properties: INodeProperties[] = [contactLocator(), taskIdProperty, taskFieldsCollection('update'), taskOptions];
 
@@ -24,4 +26,4 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	return task;
 }
 
-export const lockKey = taskLockKey;
+export const lockKey = byRecordId('taskId');

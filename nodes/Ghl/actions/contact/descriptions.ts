@@ -1,16 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-import { buildCustomFields } from '../../helpers/customFields';
-import { toDateOnly } from '../../helpers/dates';
-import { assertEmail, compact, invalidInput, toList } from '../../helpers/utils';
-import type { GhlClient } from '../../transport';
-import { userProperty } from '../common.descriptions';
-
-/** Which DTO a body is for: the contacts spec gives each one its own property list. */
-export type ContactDto = 'create' | 'upsert' | 'update';
-
-/** Properties UpdateContactDto lacks (sending them to PUT gets a 422). */
-const CREATE_ONLY = new Set(['gender', 'companyName']);
+import { contactLocator, fieldsCollection, userProperty } from '../common.descriptions';
+import { CREATE_ONLY, type ContactDto } from './body';
 
 const DND_CHANNELS = ['Call', 'Email', 'SMS', 'WhatsApp', 'GMB', 'FB'];
 
@@ -178,65 +169,19 @@ function contactFields(dto: ContactDto): INodeProperties[] {
 
 /** The "Additional Fields" (create/upsert) or "Update Fields" collection. */
 export function contactFieldsCollection(dto: ContactDto): INodeProperties {
-	return {
-		displayName: dto === 'update' ? 'Update Fields' : 'Additional Fields',
-		name: dto === 'update' ? 'updateFields' : 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			...(dto === 'update' ? [emailProperty, phoneProperty] : []),
-			...contactFields(dto),
-		],
-	};
+	return fieldsCollection(dto, [...(dto === 'update' ? [emailProperty, phoneProperty] : []), ...contactFields(dto)]);
 }
 
-/** Builds the JSON body for the given DTO from an item's parameters, validating before any send. */
-export async function buildContactBody(
-	this: IExecuteFunctions,
-	client: GhlClient,
-	itemIndex: number,
-	dto: ContactDto,
-): Promise<IDataObject> {
-	const node = this.getNode();
-	const fields = {
-		...(dto === 'update' ? {} : { email: this.getNodeParameter('email', itemIndex, ''), phone: this.getNodeParameter('phone', itemIndex, '') }),
-		...(this.getNodeParameter(dto === 'update' ? 'updateFields' : 'additionalFields', itemIndex, {}) as IDataObject),
-	} as IDataObject;
-
-	const body: IDataObject = {};
-	for (const key of ['firstName', 'lastName', 'name', 'phone', 'address1', 'city', 'state', 'postalCode', 'country', 'website', 'timezone', 'source', 'companyName', 'gender', 'assignedTo']) {
-		if (dto === 'update' && CREATE_ONLY.has(key)) continue;
-		const value = fields[key];
-		if (value !== undefined && value !== null && String(value).trim() !== '') body[key] = String(value).trim();
-	}
-	if (fields.email !== undefined && String(fields.email).trim() !== '') {
-		body.email = assertEmail(node, itemIndex, 'Email', fields.email);
-	}
-	if (fields.dateOfBirth !== undefined && fields.dateOfBirth !== '') {
-		body.dateOfBirth = toDateOnly(node, itemIndex, 'Date of Birth', fields.dateOfBirth);
-	}
-	if (fields.dnd !== undefined) body.dnd = Boolean(fields.dnd);
-	const dndRows = ((fields.dndSettings as IDataObject | undefined)?.channel ?? []) as IDataObject[];
-	if (dndRows.length) {
-		body.dndSettings = Object.fromEntries(
-			dndRows.map((row) => [row.channel as string, compact({ status: row.status as string, message: row.message as string })]),
-		);
-	}
-	if (fields.tags !== undefined) {
-		const tags = toList(fields.tags);
-		if (tags.length || dto !== 'update') body.tags = tags;
-	}
-	if (dto !== 'update') {
-		if (!body.email && !body.phone && !body.firstName && !body.lastName && !body.name) {
-			throw invalidInput(node, itemIndex, 'Email / Phone / Name', 'all are empty', 'Give the contact at least an email, a phone number or a name.');
-		}
-		body.locationId = client.locationId;
-	}
-	// Last: the only check that needs a request (the location's custom field list).
-	const customRows = ((fields.customFields as IDataObject | undefined)?.field ?? []) as Array<{ field?: string; value?: unknown }>;
-	const customFields = await buildCustomFields.call(this, client, itemIndex, customRows);
-	if (customFields.length) body.customFields = customFields;
-	if (Array.isArray(body.tags) && !(body.tags as string[]).length) delete body.tags;
-	return body;
-}
+/** The two tag operations share their parameters; only the HTTP method differs. */
+export const tagProperties: INodeProperties[] = [
+	contactLocator(),
+	{
+		displayName: 'Tag Names or IDs',
+		name: 'tags',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getTags' },
+		default: [],
+		required: true,
+		description: 'Choose from the list, or give names with an <a href="https://docs.n8n.io/code/expressions/">expression</a> (comma-separated or an array). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+];
