@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, locationProperty } from './actions/common.descriptions';
-import { resourceDescriptions } from './actions/resources';
+import { resourceDescriptions, resourceProperty } from './actions/resources';
 import { DEFAULT_CONCURRENCY, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -30,19 +30,7 @@ export class Ghl implements INodeType {
 		properties: [
 			authenticationProperty,
 			locationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Appointment', value: 'appointment' },
-					{ name: 'Contact', value: 'contact' },
-					{ name: 'Note', value: 'note' },
-					{ name: 'Task', value: 'task' },
-				],
-				default: 'contact',
-			},
+			resourceProperty,
 			...resourceDescriptions,
 			{
 				displayName: 'Request Options',

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { GhlClient } from '../transport';
 
@@ -10,4 +10,16 @@ export interface GhlOperation {
 	lockKey?(this: IExecuteFunctions, itemIndex: number): string | undefined;
 }
 
-export type GhlResource = 'contact' | 'task' | 'note' | 'appointment';
+/** What every `<Resource>.resource.ts` exports; its value is its key in resources.ts. */
+export interface GhlResource {
+	displayName: string;
+	/** Operation value → implementation. */
+	operations: Record<string, GhlOperation>;
+	description: INodeProperties[];
+}
+
+/** A resource's Operation picker: every option and the default must name one of its operations. */
+export type OperationPicker<Operation extends string> = INodeProperties & {
+	options: Array<INodePropertyOptions & { value: Operation }>;
+	default: Operation;
+};

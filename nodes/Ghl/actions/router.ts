@@ -4,8 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { runPool } from '../helpers/pool';
 import { getGhlClient, readLocation, type GhlClient } from '../transport';
 import { checkEveryItem } from './checkItems';
-import { resources } from './resources';
-import type { GhlOperation } from './node.type';
+import { findOperation } from './resources';
 
 /** Parallel requests per execution unless the node says otherwise; pacing keeps us under GHL's limit. */
 export const DEFAULT_CONCURRENCY = 8;
@@ -22,7 +21,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = (resources as Record<string, Record<string, GhlOperation> | undefined>)[resource]?.[operationName];
+	const operation = findOperation(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported for resource "${resource}"`);
 	}

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationPicker } from '../node.type';
 import * as create from './create.operation';
 import * as deleteAppointment from './delete.operation';
 import * as get from './get.operation';
@@ -9,6 +10,10 @@ import * as update from './update.operation';
 
 /** Operation value → implementation (`delete` is a reserved word, hence deleteAppointment). */
 export const operations = { create, get, getAll, update, delete: deleteAppointment, getFreeSlots };
+
+type Operation = keyof typeof operations;
+
+export const displayName = 'Appointment';
 
 export const description: INodeProperties[] = [
 	{
@@ -31,7 +36,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Update', value: 'update', description: 'Update or reschedule an appointment', action: 'Update an appointment' },
 		],
 		default: 'create',
-	},
+	} satisfies OperationPicker<Operation>,
 	...create.description,
 	...get.description,
 	...getAll.description,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationPicker } from '../node.type';
 import * as addTags from './addTags.operation';
 import * as create from './create.operation';
 import * as deleteContact from './delete.operation';
@@ -11,6 +12,10 @@ import * as upsert from './upsert.operation';
 
 /** Operation value → implementation (`delete` is a reserved word, hence deleteContact). */
 export const operations = { create, upsert, get, getAll, update, delete: deleteContact, addTags, removeTags };
+
+type Operation = keyof typeof operations;
+
+export const displayName = 'Contact';
 
 export const description: INodeProperties[] = [
 	{
@@ -35,7 +40,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Update', value: 'update', description: 'Update a contact', action: 'Update a contact' },
 		],
 		default: 'upsert',
-	},
+	} satisfies OperationPicker<Operation>,
 	...create.description,
 	...upsert.description,
 	...get.description,

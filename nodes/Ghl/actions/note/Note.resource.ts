@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationPicker } from '../node.type';
 import * as create from './create.operation';
 import * as deleteNote from './delete.operation';
 import * as get from './get.operation';
@@ -8,6 +9,10 @@ import * as update from './update.operation';
 
 /** Operation value → implementation (`delete` is a reserved word, hence deleteNote). */
 export const operations = { create, get, getAll, update, delete: deleteNote };
+
+type Operation = keyof typeof operations;
+
+export const displayName = 'Note';
 
 export const description: INodeProperties[] = [
 	{
@@ -24,7 +29,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Update', value: 'update', description: 'Update a note', action: 'Update a note' },
 		],
 		default: 'create',
-	},
+	} satisfies OperationPicker<Operation>,
 	...create.description,
 	...get.description,
 	...getAll.description,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationPicker } from '../node.type';
 import * as complete from './complete.operation';
 import * as create from './create.operation';
 import * as deleteTask from './delete.operation';
@@ -9,6 +10,10 @@ import * as update from './update.operation';
 
 /** Operation value → implementation (`delete` is a reserved word, hence deleteTask). */
 export const operations = { create, get, getAll, update, complete, delete: deleteTask };
+
+type Operation = keyof typeof operations;
+
+export const displayName = 'Task';
 
 export const description: INodeProperties[] = [
 	{
@@ -31,7 +36,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Update', value: 'update', description: 'Update a task', action: 'Update a task' },
 		],
 		default: 'create',
-	},
+	} satisfies OperationPicker<Operation>,
 	...create.description,
 	...get.description,
 	...getAll.description,
