@@ -89,6 +89,11 @@ export function fieldsParameter(dto: string): 'updateFields' | 'additionalFields
 	return dto === 'update' ? 'updateFields' : 'additionalFields';
 }
 
+/** The "Filters" collection of a Get Many. */
+export function filtersCollection(options: INodeProperties[], more: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, ...more, options };
+}
+
 export function fieldsCollection(dto: string, options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: dto === 'update' ? 'Update Fields' : 'Additional Fields',

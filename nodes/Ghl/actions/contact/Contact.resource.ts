@@ -41,12 +41,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'upsert',
 	} satisfies OperationPicker<Operation>,
-	...create.description,
-	...upsert.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-	...deleteContact.description,
-	...addTags.description,
-	...removeTags.description,
+	// Each operation's own properties, in the order of `operations`.
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -4,7 +4,7 @@ import { toIso } from '../../helpers/dates';
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { assertEmail, assertId, toList, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { limitProperty, optionsCollection, returnAllProperty, userProperty } from '../common.descriptions';
+import { filtersCollection, limitProperty, optionsCollection, returnAllProperty, userProperty } from '../common.descriptions';
 import { readLimit } from '../parameters';
 
 const properties: INodeProperties[] = [
@@ -28,14 +28,8 @@ const properties: INodeProperties[] = [
 	},
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { source: ['search'] } },
-		options: [
+	filtersCollection(
+		[
 			{ displayName: 'Added After', name: 'dateAddedAfter', type: 'dateTime', default: '' },
 			{ displayName: 'Added Before', name: 'dateAddedBefore', type: 'dateTime', default: '' },
 			{ ...userProperty, displayName: 'Assigned User Name or ID' },
@@ -57,7 +51,8 @@ const properties: INodeProperties[] = [
 				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>. Contacts must carry all of these tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
-	},
+		{ displayOptions: { show: { source: ['search'] } } },
+	),
 	optionsCollection([
 		{
 			displayName: 'Search Text',

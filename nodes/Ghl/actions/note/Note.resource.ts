@@ -30,9 +30,6 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	} satisfies OperationPicker<Operation>,
-	...create.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
-	...deleteNote.description,
+	// Each operation's own properties, in the order of `operations`.
+	...Object.values(operations).flatMap((operation) => operation.description),
 ];

@@ -4,7 +4,7 @@ import { resolveContactId } from '../../helpers/contact';
 import { toEpochMs } from '../../helpers/dates';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
-import { contactLocator, limitProperty, returnAllProperty } from '../common.descriptions';
+import { contactLocator, filtersCollection, limitProperty, returnAllProperty } from '../common.descriptions';
 import { readLimit, readTimeZoneOption } from '../parameters';
 import { taskOptions } from './descriptions';
 
@@ -12,14 +12,8 @@ const properties: INodeProperties[] = [
 	contactLocator(),
 	returnAllProperty,
 	limitProperty,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		description: 'GHL returns all of a contact\'s tasks at once; these filters are applied by the node',
-		options: [
+	filtersCollection(
+		[
 			{
 				displayName: 'Due After',
 				name: 'dueAfter',
@@ -45,7 +39,8 @@ const properties: INodeProperties[] = [
 				default: 'open',
 			},
 		],
-	},
+		{ description: 'GHL returns all of a contact\'s tasks at once; these filters are applied by the node' },
+	),
 	taskOptions,
 ];
 
