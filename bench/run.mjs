@@ -27,6 +27,8 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { pathToFileURL } from 'node:url';
 
+import { freePort, login as ownerLogin, versionDrift, waitReady } from '../scripts/lib/runtime.cjs';
+
 const ROOT = process.env.GHL_PROJECT_ROOT ?? path.resolve(import.meta.dirname, '..');
 const BENCH = process.env.GHL_BENCH_DIR ?? path.join(ROOT, '.runtime/bench');
 const N8N_BIN = process.env.GHL_N8N_BIN;
@@ -68,6 +70,7 @@ const RUN_TIMEOUT_MS = 8 * 60_000;
 const SETTLE_MS = 11_000;
 
 const log = (...a) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
+for (const drift of versionDrift()) log(`warning: ${drift}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 fs.mkdirSync(BENCH, { recursive: true });
 
@@ -297,14 +300,6 @@ function n8nCli(args, extraEnv = {}) {
 	});
 }
 
-const freePort = () =>
-	new Promise((resolve) => {
-		const s = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = s.address();
-			s.close(() => resolve(port));
-		});
-	});
-
 log('importing credentials and workflows');
 await n8nCli(['import:credentials', `--input=${path.join(importDir, 'credentials.json')}`]);
 await n8nCli(['import:workflow', '--separate', `--input=${path.join(importDir, 'workflows')}`]);
@@ -362,25 +357,17 @@ function request(method, url, { body, headers = {}, timeoutMs = RUN_TIMEOUT_MS }
 	});
 }
 
-const deadline = Date.now() + 180_000;
-for (;;) {
-	const r = await request('GET', `${N8N}/healthz/readiness`, { timeoutMs: 2000 });
-	if (r.status === 200) break;
-	if (n8nExited || Date.now() > deadline) {
-		console.error(`n8n did not become ready; see ${path.join(BENCH, 'n8n.log')}`);
-		await cleanup();
-		process.exit(1);
-	}
-	await sleep(500);
+try {
+	await waitReady(N8N, { timeoutMs: 180_000, exited: () => n8nExited, logFile: path.join(BENCH, 'n8n.log'), intervalMs: 500 });
+} catch (error) {
+	console.error(error.message);
+	await cleanup();
+	process.exit(1);
 }
 
-const BROWSER = { 'browser-id': 'n8n-nodes-ghl-bench' };
-const login = await request('POST', `${N8N}/rest/login`, {
-	body: { emailOrLdapLoginId: process.env.GHL_N8N_OWNER_EMAIL, password: process.env.GHL_N8N_OWNER_PASSWORD },
-	headers: BROWSER,
-});
-if (login.status !== 200) throw new Error(`login failed: ${login.status} ${login.text}`);
-const AUTH = { ...BROWSER, cookie: [].concat(login.headers['set-cookie']).map((c) => c.split(';')[0]).join('; ') };
+const BROWSER_ID = 'n8n-nodes-ghl-bench';
+const owner = { email: process.env.GHL_N8N_OWNER_EMAIL, password: process.env.GHL_N8N_OWNER_PASSWORD };
+const AUTH = { 'browser-id': BROWSER_ID, cookie: await ownerLogin(N8N, owner, BROWSER_ID) };
 const rest = async (method, p, body) => {
 	for (let attempt = 1; ; attempt++) {
 		const r = await request(method, `${N8N}/rest${p}`, { body, headers: AUTH, timeoutMs: 60_000 });

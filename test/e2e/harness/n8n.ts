@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { E2eContext } from './context';
+import { login } from './runtime';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -78,15 +79,7 @@ export class N8nClient {
 	}
 
 	async login(): Promise<void> {
-		const res = await fetch(`${this.url}/rest/login`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify({ emailOrLdapLoginId: this.ctx.owner.email, password: this.ctx.owner.password }),
-		});
-		if (!res.ok) throw new Error(`n8n login failed: ${res.status} ${await res.text()}`);
-		const auth = res.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
-		if (!auth) throw new Error('n8n login answered without an n8n-auth cookie');
-		this.cookie = auth.split(';')[0];
+		this.cookie = await login(this.url, this.ctx.owner, BROWSER_ID);
 	}
 
 	/** REST call as the owner; returns `data`. */

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { IDS } from '../harness/fixtures';
 import { expectSuccess, setup, unique } from '../harness/helpers';
 import { sleep } from '../harness/n8n';
-import { isAlive, killGroup, N8N_PID_FILE, startN8n } from '../harness/runtime';
+import { N8N_PID_FILE, startN8n, stop, waitReady } from '../harness/runtime';
 import { ghlEvent } from '../harness/signing';
 
 const { ctx, n8n } = setup();
@@ -19,21 +19,14 @@ const { ctx, n8n } = setup();
 let n8nPid = ctx.pids.n8n;
 
 async function restartN8n(): Promise<void> {
-	killGroup(n8nPid, 'SIGTERM');
-	for (let waited = 0; isAlive(n8nPid) && waited < 30_000; waited += 200) await sleep(200);
-	if (isAlive(n8nPid)) killGroup(n8nPid, 'SIGKILL');
+	await stop(n8nPid, { group: true, timeoutMs: 30_000 });
 	const fd = openSync(ctx.logFile, 'a');
-	const child = startN8n(ctx.runtime as never, ctx.n8nEnv, fd);
+	const child = startN8n(ctx.runtime, ctx.n8nEnv, fd);
 	closeSync(fd);
 	child.unref();
 	n8nPid = child.pid!;
 	writeFileSync(join(ctx.runDir, N8N_PID_FILE), String(n8nPid));
-	for (let waited = 0; waited < 180_000; waited += 300) {
-		const ready = await fetch(`${ctx.n8nUrl}/healthz/readiness`).then((res) => res.ok, () => false);
-		if (ready) break;
-		if (!isAlive(n8nPid)) throw new Error(`n8n exited during restart; see ${ctx.logFile}`);
-		await sleep(300);
-	}
+	await waitReady(ctx.n8nUrl, { pid: n8nPid, logFile: ctx.logFile });
 	await n8n.login();
 	// (postWebhook waits while the active workflows' webhooks register again.)
 }
