@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { isPlainObject } from '../shared/webhook';
+
 /**
  * Turns a ScoreApp webhook (`{ event_name, data }`) into a flat lead. Every field is optional:
  * test sends and early events (QUIZ_STARTED) lack most of them, and missing values become null.
@@ -46,8 +48,6 @@ export interface NormalizedLead extends IDataObject {
 	data: IDataObject;
 }
 
-const isObject = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function text(...values: unknown[]): string | null {
 	for (const value of values) {
@@ -73,13 +73,13 @@ function bool(value: unknown): boolean | null {
 /** The label of a question item: `question` (string or `{title}`), else `title`/`label`. */
 function questionLabel(item: IDataObject): string | null {
 	const question = item.question;
-	if (isObject(question)) return text(question.title, question.text, question.label);
+	if (isPlainObject(question)) return text(question.title, question.text, question.label);
 	return text(question, item.title, item.label);
 }
 
 /** One answer as text: `{answer}` (ScoreApp), else `{text|title|value|label}`, or a plain string. */
 function answerText(answer: unknown): string | null {
-	if (isObject(answer)) return text(answer.answer, answer.text, answer.title, answer.value, answer.label);
+	if (isPlainObject(answer)) return text(answer.answer, answer.text, answer.title, answer.value, answer.label);
 	return text(answer);
 }
 
@@ -95,7 +95,7 @@ export function answerMap(items: unknown): IDataObject {
 	const map: IDataObject = {};
 	if (!Array.isArray(items)) return map;
 	for (const item of items) {
-		if (!isObject(item)) continue;
+		if (!isPlainObject(item)) continue;
 		const label = questionLabel(item);
 		if (!label) continue;
 		let key = label;
@@ -108,7 +108,7 @@ export function answerMap(items: unknown): IDataObject {
 function leadFormAnswer(items: unknown, pattern: RegExp): string | null {
 	if (!Array.isArray(items)) return null;
 	for (const item of items) {
-		if (!isObject(item)) continue;
+		if (!isPlainObject(item)) continue;
 		const label = questionLabel(item);
 		if (label && pattern.test(label)) {
 			const answer = answersOf(item);
@@ -125,7 +125,7 @@ const LAST_NAME_LABEL = /last\s*name|surname|family\s*name/i;
 
 function categoryTitle(item: IDataObject): string | null {
 	const category = item.category;
-	if (isObject(category)) return text(category.title, category.name);
+	if (isPlainObject(category)) return text(category.title, category.name);
 	return text(category, item.title, item.name);
 }
 
@@ -134,7 +134,7 @@ export function categoryScores(value: unknown): CategoryScore[] {
 	if (Array.isArray(value)) {
 		const list: CategoryScore[] = [];
 		for (const item of value) {
-			if (!isObject(item)) continue;
+			if (!isPlainObject(item)) continue;
 			const category = categoryTitle(item);
 			if (!category) continue;
 			list.push({
@@ -145,20 +145,20 @@ export function categoryScores(value: unknown): CategoryScore[] {
 		}
 		return list;
 	}
-	if (isObject(value)) {
+	if (isPlainObject(value)) {
 		return Object.entries(value).map(([category, score]) => ({
 			category,
-			percent: isObject(score) ? numberOf(score.percent) : numberOf(score),
-			outOf10: isObject(score) ? numberOf(score.denominator10) : null,
+			percent: isPlainObject(score) ? numberOf(score.percent) : numberOf(score),
+			outOf10: isPlainObject(score) ? numberOf(score.denominator10) : null,
 		}));
 	}
 	return [];
 }
 
 function categoryName(value: unknown): string | null {
-	if (isObject(value)) {
+	if (isPlainObject(value)) {
 		const nested = value.category;
-		return text(value.title, value.name, isObject(nested) ? nested.title : nested);
+		return text(value.title, value.name, isPlainObject(nested) ? nested.title : nested);
 	}
 	return text(value);
 }
@@ -176,7 +176,7 @@ function extremeCategory(given: unknown, list: CategoryScore[], pick: 'max' | 'm
 }
 
 export function normalizeScoreAppEvent(body: IDataObject): NormalizedLead {
-	const data = isObject(body.data) ? body.data : {};
+	const data = isPlainObject(body.data) ? body.data : {};
 	const leadForm = data.lead_form_questions;
 	const total = data.total_score;
 	const scores = categoryScores(data.category_scores);
@@ -189,8 +189,8 @@ export function normalizeScoreAppEvent(body: IDataObject): NormalizedLead {
 		firstName: text(data.first_name) ?? leadFormAnswer(leadForm, FIRST_NAME_LABEL),
 		lastName: text(data.last_name) ?? leadFormAnswer(leadForm, LAST_NAME_LABEL),
 		phone: text(data.phone, data.phone_number) ?? leadFormAnswer(leadForm, PHONE_LABEL),
-		score: isObject(total) ? numberOf(total.percent) : numberOf(total),
-		scoreOutOf10: isObject(total) ? numberOf(total.denominator10) : null,
+		score: isPlainObject(total) ? numberOf(total.percent) : numberOf(total),
+		scoreOutOf10: isPlainObject(total) ? numberOf(total.denominator10) : null,
 		categoryScores: categoryMap,
 		categoryScoreList: scores,
 		highestCategory: extremeCategory(data.highest_category, scores, 'max'),

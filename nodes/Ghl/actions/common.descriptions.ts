@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { EDITOR_ID_PATTERN } from '../transport/path';
+
 /** Values are the credential type names, so the transport can sign with the selected one. */
 export const authenticationProperty: INodeProperties = {
 	displayName: 'Authentication',
@@ -13,7 +15,6 @@ export const authenticationProperty: INodeProperties = {
 };
 
 /** The editor's check on a pasted ID; at run time every ID goes through assertId (transport/path.ts). */
-const EDITOR_ID_PATTERN = '^[A-Za-z0-9_-]+$';
 
 /** A record picker: from a list search, a pasted ID, then any further `modes`; `what` names it in the ID mode's error. */
 function recordLocator(

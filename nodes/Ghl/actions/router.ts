@@ -32,7 +32,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const location = readLocation(this, itemIndex);
 		let client = clients.get(location);
 		if (!client) {
-			client = getGhlClient.call(this, itemIndex);
+			// The location read once here is the one the client works in.
+			client = getGhlClient.call(this, itemIndex, { location });
 			clients.set(location, client);
 			client.catch(() => clients.delete(location));
 		}

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { unknownIdHint } from '../transport/errors';
 import { assertId } from './utils';
 
 /** GHL answers an unknown ID with 404, or on some endpoints with a 400 that says so. */
@@ -18,7 +19,7 @@ export async function explainUnknownId<T>(node: INode, what: string, id: string,
 			error instanceof NodeApiError &&
 			(error.httpCode === '404' || (error.httpCode === '400' && UNKNOWN_ID.test(error.message)))
 		) {
-			error.description = `"${id}" is not a valid ${what} ID: GHL found no ${what.toLowerCase()} with it here. Check the ID; the record may have been deleted, or belong to another contact or location.`;
+			error.description = unknownIdHint(what, id);
 		}
 		// The transport only throws NodeApiErrors; re-wrapping one hands back the same error.
 		throw new NodeApiError(node, error as JsonObject);

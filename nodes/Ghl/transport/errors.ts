@@ -43,6 +43,12 @@ export function duplicateContactId(body: unknown): string | undefined {
 	return typeof meta?.contactId === 'string' ? meta.contactId : undefined;
 }
 
+/** The one hint for an ID GHL does not know; names the ID and its kind when the caller knows them. */
+export function unknownIdHint(what?: string, id?: string): string {
+	if (!what || id === undefined) return 'Check the ID: GHL found no record with it in this location.';
+	return `"${id}" is not a valid ${what} ID: GHL found no ${what.toLowerCase()} with it here. Check the ID; the record may have been deleted, or belong to another contact or location.`;
+}
+
 function hintFor(response: GhlErrorResponse, message: string, locationId?: string): string {
 	const { statusCode, method, path, body } = response;
 	const lower = message.toLowerCase();
@@ -62,7 +68,7 @@ function hintFor(response: GhlErrorResponse, message: string, locationId?: strin
 		}
 		return `The token has no access to location "${locationId ?? 'unknown'}". Use a credential installed on that location, or pick a location the agency has installed the app on.`;
 	}
-	if (statusCode === 404) return 'Check the ID: GHL found no record with it in this location.';
+	if (statusCode === 404) return unknownIdHint();
 	if (statusCode === 422) {
 		return 'GHL rejected the request body. The message names each property it refused; remove or correct those fields.';
 	}

@@ -15,6 +15,9 @@ const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[/\\%?#\s\u0000-\u001f\u007f]/;
 
+/** What the editor's ID fields suggest (letters, digits, _ and -); `segmentProblem` is what is enforced. */
+export const EDITOR_ID_PATTERN = '^[A-Za-z0-9_-]+$';
+
 /** Why a value can't be one path segment, or undefined when it can. */
 export function segmentProblem(value: string): string | undefined {
 	if (!value) return 'is empty';

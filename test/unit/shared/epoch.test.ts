@@ -1,6 +1,6 @@
 import { toEpochMs } from '../../../nodes/Ghl/helpers/dates';
 import { EPOCH_SECONDS_BELOW, epochToMs } from '../../../nodes/shared/epoch';
-import { parseTimestamp } from '../../../nodes/GhlTrigger/GhlTriggerHelpers';
+import { parseTimestamp } from '../../../nodes/Ghl/trigger/verification';
 
 const node = { id: 'n', name: 'HighLevel', type: 'ghl', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 

@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import nock from 'nock';
 
 import { buildPath, segmentProblem } from '../../../nodes/Ghl/transport/path';
-import { recordSource } from '../../../nodes/GhlTrigger/fetchRecord';
+import { recordSource } from '../../../nodes/Ghl/trigger/fetchRecord';
 import { locator, oauthCompanyCredentials } from '../helpers/context';
 import { ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
 

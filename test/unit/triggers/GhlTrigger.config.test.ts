@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-import { signatureHeader } from '../../../nodes/GhlTrigger/GhlTriggerHelpers';
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { signatureHeader } from '../../../nodes/Ghl/trigger/verification';
+import { GhlTrigger } from '../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../nodes/shared/replay';
 import { oauthCompanyCredentials, privateIntegrationCredentials } from '../helpers/context';
 import { useGhlTestEnvironment } from '../helpers/setup';

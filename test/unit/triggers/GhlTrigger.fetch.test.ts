@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { GhlTrigger } from '../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../nodes/shared/replay';
 import {
 	BASE_URL,
@@ -139,7 +139,7 @@ describe('GHL Trigger: fetch full record', () => {
 describe('GHL Trigger description', () => {
 	it('has no field n8n\'s editor would take as the auth field (it would hide Source): credentials depend on one option list that also has a no-credential value', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { GhlTrigger } = require('../../../nodes/GhlTrigger/GhlTrigger.node');
+		const { GhlTrigger } = require('../../../nodes/Ghl/GhlTrigger.node');
 		const description = new GhlTrigger().description;
 		expect(description.properties.map((p: { name: string }) => p.name)).not.toContain('authentication');
 		const dependsOn = new Set(

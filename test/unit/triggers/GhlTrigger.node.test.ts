@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { GhlTrigger } from '../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../nodes/shared/replay';
 import { MAX_BODY_BYTES } from '../../../nodes/shared/webhook';
 import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from './webhookContext';

@@ -12,7 +12,7 @@ import {
 	verificationKeys,
 	verifyGhlSignature,
 	verifySharedSecret,
-} from '../../../nodes/GhlTrigger/GhlTriggerHelpers';
+} from '../../../nodes/Ghl/trigger/verification';
 import { ed25519Pair, rsaPair, signEd25519, signRsa } from './webhookContext';
 
 const body = '{"type":"ContactCreate","locationId":"loc_1","id":"c1","timestamp":"2025-01-28T14:35:00Z","webhookId":"w1"}';

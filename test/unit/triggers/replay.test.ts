@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { GhlTrigger } from '../../../nodes/GhlTrigger/GhlTrigger.node';
+import { GhlTrigger } from '../../../nodes/Ghl/GhlTrigger.node';
 import { ScoreAppTrigger } from '../../../nodes/ScoreAppTrigger/ScoreAppTrigger.node';
 import {
 	forgetSeenIds,

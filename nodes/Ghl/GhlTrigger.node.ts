@@ -27,10 +27,10 @@ import {
 	ghlTriggerProperties,
 	MARKETPLACE,
 	WORKFLOW_WEBHOOK,
-} from './description';
-import { fetchFullRecord, recordSource } from './fetchRecord';
-import { checkSignature, checkWorkflowSecret, eventTolerance, isSigned, refusedConfiguration } from './checks';
-import { checkFreshness, MIN_SECRET_LENGTH } from './GhlTriggerHelpers';
+} from './trigger/description';
+import { fetchFullRecord, recordSource } from './trigger/fetchRecord';
+import { checkSignature, checkWorkflowSecret, eventTolerance, isSigned, refusedConfiguration } from './trigger/checks';
+import { checkFreshness, MIN_SECRET_LENGTH } from './trigger/verification';
 
 function locationFilter(value: unknown): string[] {
 	return String(value ?? '')

@@ -1,7 +1,7 @@
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 
-import { epochToMs } from '../shared/epoch';
-import { constantTimeEqual, headerValue, type Headers } from '../shared/webhook';
+import { epochToMs } from '../../shared/epoch';
+import { constantTimeEqual, headerValue, type Headers } from '../../shared/webhook';
 
 /**
  * Signature and freshness checks for GHL webhooks. Everything here is pure (no n8n context), so

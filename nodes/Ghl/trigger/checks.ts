@@ -1,6 +1,6 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { headerValue, sha256Hex, warnOnce, type Headers } from '../shared/webhook';
+import { headerValue, sha256Hex, warnOnce, type Headers } from '../../shared/webhook';
 import { DEFAULT_TOLERANCE_SECONDS, MARKETPLACE } from './description';
 import {
 	MIN_SECRET_LENGTH,
@@ -10,7 +10,7 @@ import {
 	verifySharedSecret,
 	type KeyOptions,
 	type Tolerance,
-} from './GhlTriggerHelpers';
+} from './verification';
 
 /**
  * The GHL Trigger's checks that need the node context (parameters, credentials, the log). Each

@@ -1,8 +1,9 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { getGhlClient } from '../Ghl/transport';
-import { CREDENTIAL_TYPES, type GhlCredentialType } from '../Ghl/transport/constants';
-import { segmentProblem } from '../Ghl/transport/path';
+import { getGhlClient } from '../transport';
+import { CREDENTIAL_TYPES, type GhlCredentialType } from '../transport/constants';
+import { segmentProblem } from '../transport/path';
+import { isPlainObject } from '../../shared/webhook';
 
 /** Where the full record of an event lives, and which key of the answer holds it. */
 interface RecordSource {
@@ -70,7 +71,7 @@ function unwrap(response: unknown, keys: string[]): IDataObject {
 	const body = (response ?? {}) as IDataObject;
 	for (const key of keys) {
 		const value = body[key];
-		if (value && typeof value === 'object' && !Array.isArray(value)) return value as IDataObject;
+		if (isPlainObject(value)) return value;
 	}
 	return body;
 }
