@@ -1,8 +1,8 @@
 import nock from 'nock';
 
 import { Ghl } from '../../../nodes/Ghl/Ghl.node';
-import { createContext, LOCATION_ID, locator } from '../helpers/context';
-import { ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { createContext, LOCATION_ID, locator } from '../../helpers/context';
+import { ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

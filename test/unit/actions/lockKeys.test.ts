@@ -1,5 +1,5 @@
 import { byCalendarSlot, byContactLocator, byEmailOrPhone, byRecordId } from '../../../nodes/Ghl/actions/lockKeys';
-import { createContext, locator } from '../helpers/context';
+import { createContext, locator } from '../../helpers/context';
 
 const keyOf = (lockKey: typeof byContactLocator, parameters: Record<string, unknown>) =>
 	lockKey.call(createContext({ parameters }), 0);

@@ -1,5 +1,5 @@
-import { locator, LOCATION_ID } from '../helpers/context';
-import { clock, ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { locator, LOCATION_ID } from '../../helpers/context';
+import { clock, ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

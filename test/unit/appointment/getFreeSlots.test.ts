@@ -1,6 +1,6 @@
 import { windows } from '../../../nodes/Ghl/actions/appointment/getFreeSlots.operation';
-import { locator } from '../helpers/context';
-import { clock, ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { locator } from '../../helpers/context';
+import { clock, ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

@@ -1,5 +1,5 @@
-import { locator } from '../helpers/context';
-import { ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { locator } from '../../helpers/context';
+import { ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

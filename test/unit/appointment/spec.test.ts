@@ -1,6 +1,6 @@
-import { locator } from '../helpers/context';
-import { ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
-import { specProblems } from '../helpers/spec';
+import { locator } from '../../helpers/context';
+import { ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
+import { specProblems } from '../../helpers/spec';
 
 useGhlTestEnvironment();
 

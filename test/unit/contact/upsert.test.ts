@@ -1,5 +1,5 @@
-import { locator, LOCATION_ID } from '../helpers/context';
-import { ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { locator, LOCATION_ID } from '../../helpers/context';
+import { ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

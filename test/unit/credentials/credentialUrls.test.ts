@@ -3,8 +3,8 @@ import { Workflow } from 'n8n-workflow';
 
 import { GhlPrivateIntegrationApi } from '../../../credentials/GhlPrivateIntegrationApi.credentials';
 import { urlProblem } from '../../../nodes/Ghl/transport/credentialUrls';
-import { oauthLocationCredentials, privateIntegrationCredentials } from '../helpers/context';
-import { runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { oauthLocationCredentials, privateIntegrationCredentials } from '../../helpers/context';
+import { runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

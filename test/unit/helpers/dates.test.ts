@@ -10,7 +10,7 @@ import {
 	toIso,
 	toZonedIso,
 } from '../../../nodes/Ghl/helpers/dates';
-import { createContext } from './context';
+import { createContext } from '../../helpers/context';
 
 const node: INode = { id: 'n', name: 'HighLevel', type: 'ghl', typeVersion: 1, position: [0, 0], parameters: {} };
 const iso = (value: unknown, options?: Parameters<typeof toEpochMs>[4]) => toIso(node, 3, 'Start', value, options);

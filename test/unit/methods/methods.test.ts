@@ -2,8 +2,8 @@ import nock from 'nock';
 
 import { getCustomFields, getTags, getUsers } from '../../../nodes/Ghl/methods/loadOptions';
 import { searchCalendars, searchContacts, searchLocations } from '../../../nodes/Ghl/methods/listSearch';
-import { BASE_URL, createLoadOptionsContext, LOCATION_ID, locator, oauthCompanyCredentials, oauthLocationCredentials } from '../helpers/context';
-import { ghl, useGhlTestEnvironment } from '../helpers/setup';
+import { BASE_URL, createLoadOptionsContext, LOCATION_ID, locator, oauthCompanyCredentials, oauthLocationCredentials } from '../../helpers/context';
+import { ghl, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

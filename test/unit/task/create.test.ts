@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { locator, LOCATION_ID } from '../helpers/context';
-import { clock, ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { locator, LOCATION_ID } from '../../helpers/context';
+import { clock, ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

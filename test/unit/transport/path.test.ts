@@ -3,8 +3,8 @@ import nock from 'nock';
 
 import { buildPath, segmentProblem } from '../../../nodes/Ghl/transport/path';
 import { recordSource } from '../../../nodes/Ghl/trigger/fetchRecord';
-import { locator, oauthCompanyCredentials } from '../helpers/context';
-import { ghl, runNode, useGhlTestEnvironment } from '../helpers/setup';
+import { locator, oauthCompanyCredentials } from '../../helpers/context';
+import { ghl, runNode, useGhlTestEnvironment } from '../../helpers/setup';
 
 useGhlTestEnvironment();
 

@@ -4,9 +4,9 @@ import { getGhlClient } from '../../../nodes/Ghl/transport';
 import { apiVersionFor, PACKAGE_VERSION } from '../../../nodes/Ghl/transport/constants';
 import { requiredScope } from '../../../nodes/Ghl/transport/errors';
 import { acquireSlot, recordRateLimit, setRateLimiterClock } from '../../../nodes/Ghl/transport/rateLimiter';
-import { createContext, LOCATION_ID, oauthCompanyCredentials, oauthLocationCredentials, locator } from '../helpers/context';
-import { clock, ghl, useGhlTestEnvironment } from '../helpers/setup';
-import { BASE_URL } from '../helpers/context';
+import { createContext, LOCATION_ID, oauthCompanyCredentials, oauthLocationCredentials, locator } from '../../helpers/context';
+import { clock, ghl, useGhlTestEnvironment } from '../../helpers/setup';
+import { BASE_URL } from '../../helpers/context';
 
 useGhlTestEnvironment();
 

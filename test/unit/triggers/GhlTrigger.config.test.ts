@@ -3,9 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { signatureHeader } from '../../../nodes/Ghl/trigger/verification';
 import { GhlTrigger } from '../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../nodes/shared/replay';
-import { oauthCompanyCredentials, privateIntegrationCredentials } from '../helpers/context';
-import { useGhlTestEnvironment } from '../helpers/setup';
-import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from './webhookContext';
+import { oauthCompanyCredentials, privateIntegrationCredentials } from '../../helpers/context';
+import { useGhlTestEnvironment } from '../../helpers/setup';
+import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from '../../helpers/webhookContext';
 
 /** Settings that would weaken a check fail closed (401) and are logged once, not per request. */
 

@@ -9,9 +9,9 @@ import {
 	oauthCompanyCredentials,
 	oauthLocationCredentials,
 	privateIntegrationCredentials,
-} from '../helpers/context';
-import { ghl, useGhlTestEnvironment } from '../helpers/setup';
-import { ed25519Pair, runWebhook, signEd25519, type WebhookCall } from './webhookContext';
+} from '../../helpers/context';
+import { ghl, useGhlTestEnvironment } from '../../helpers/setup';
+import { ed25519Pair, runWebhook, signEd25519, type WebhookCall } from '../../helpers/webhookContext';
 
 const trigger = new GhlTrigger();
 const keys = ed25519Pair();

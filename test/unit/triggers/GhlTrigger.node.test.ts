@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GhlTrigger } from '../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../nodes/shared/replay';
 import { MAX_BODY_BYTES } from '../../../nodes/shared/webhook';
-import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from './webhookContext';
+import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from '../../helpers/webhookContext';
 
 const trigger = new GhlTrigger();
 const ghlKeys = ed25519Pair();

@@ -13,7 +13,7 @@ import {
 	verifyGhlSignature,
 	verifySharedSecret,
 } from '../../../nodes/Ghl/trigger/verification';
-import { ed25519Pair, rsaPair, signEd25519, signRsa } from './webhookContext';
+import { ed25519Pair, rsaPair, signEd25519, signRsa } from '../../helpers/webhookContext';
 
 const body = '{"type":"ContactCreate","locationId":"loc_1","id":"c1","timestamp":"2025-01-28T14:35:00Z","webhookId":"w1"}';
 

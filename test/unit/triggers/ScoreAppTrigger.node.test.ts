@@ -2,7 +2,7 @@ import { ScoreAppTrigger } from '../../../nodes/ScoreAppTrigger/ScoreAppTrigger.
 import { signedCandidates, verifyScoreAppSignature } from '../../../nodes/ScoreAppTrigger/ScoreAppTriggerHelpers';
 import { forgetSeenIds } from '../../../nodes/shared/replay';
 import { MAX_BODY_BYTES } from '../../../nodes/shared/webhook';
-import { hmacHex, runWebhook, type WebhookCall } from './webhookContext';
+import { hmacHex, runWebhook, type WebhookCall } from '../../helpers/webhookContext';
 
 const trigger = new ScoreAppTrigger();
 const SECRET = 'scoreapp-test-secret';

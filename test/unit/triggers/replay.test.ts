@@ -13,7 +13,7 @@ import {
 	replayMemoryFor,
 } from '../../../nodes/shared/replay';
 import { setWebhookClock } from '../../../nodes/shared/webhook';
-import { ed25519Pair, hmacHex, runWebhook, signEd25519, type WebhookCall } from './webhookContext';
+import { ed25519Pair, hmacHex, runWebhook, signEd25519, type WebhookCall } from '../../helpers/webhookContext';
 
 /** The replay memory: who gets a place in it, how much it holds, and that it survives a restart. */
 

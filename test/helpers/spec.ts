@@ -1,7 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { SPEC_OPERATIONS } from '../../fake-ghl/spec.generated';
-import { validateBody, validateQuery } from '../../fake-ghl/validate';
+import { SPEC_OPERATIONS } from '../fake-ghl/spec.generated';
+import { validateBody, validateQuery } from '../fake-ghl/validate';
 
 function matcher(template: string): RegExp {
 	const pattern = template

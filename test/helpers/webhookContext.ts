@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { httpRequest } from '../helpers/http';
+import { httpRequest } from './http';
 
 /** What the trigger did to the HTTP response. */
 export interface RecordedResponse {

@@ -1,8 +1,8 @@
 import nock from 'nock';
 
-import { clearLocationTokens } from '../../../nodes/Ghl/transport/locationToken';
-import { resetRateLimiter, setRateLimiterClock } from '../../../nodes/Ghl/transport/rateLimiter';
-import { Ghl } from '../../../nodes/Ghl/Ghl.node';
+import { clearLocationTokens } from '../../nodes/Ghl/transport/locationToken';
+import { resetRateLimiter, setRateLimiterClock } from '../../nodes/Ghl/transport/rateLimiter';
+import { Ghl } from '../../nodes/Ghl/Ghl.node';
 import type { ContextOptions } from './context';
 import { BASE_URL, createContext } from './context';
 
