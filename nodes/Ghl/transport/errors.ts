@@ -19,6 +19,9 @@ export function requiredScope(method: string, path: string): string {
 	if (path.startsWith('/oauth/')) return 'oauth.write';
 	if (path.startsWith('/calendars/events')) return `calendars/events.${access}`;
 	if (path.startsWith('/calendars')) return `calendars.${access}`;
+	// Messages (sending, listing a conversation's) have their own scopes; the conversation itself another.
+	if (/^\/conversations\/(messages|[^/]+\/messages)(\/|$)/.test(path)) return `conversations/message.${access}`;
+	if (path.startsWith('/conversations')) return `conversations.${access}`;
 	if (path.startsWith('/users')) return 'users.readonly';
 	if (/^\/locations\/[^/]+\/customFields/.test(path)) return `locations/customFields.${access}`;
 	if (/^\/locations\/[^/]+\/tags/.test(path)) return `locations/tags.${access}`;

@@ -52,6 +52,8 @@ export interface RawRequest {
 	body?: IDataObject | IDataObject[];
 	form?: Record<string, string>;
 	qs?: IDataObject;
+	/** Overrides the endpoint family's `Version` header (checked by the client before sending). */
+	version?: string;
 	/** Marked safe to send twice although its method isn't (upserts, searches, token mints). */
 	idempotent?: boolean;
 	/** A token we hold (agency location token); otherwise n8n signs with the credential. */
@@ -69,7 +71,7 @@ export async function sendOnce(
 ): Promise<{ body: unknown; headers: Record<string, unknown>; statusCode: number }> {
 	const headers: Record<string, string> = {
 		Accept: 'application/json',
-		Version: apiVersionFor(raw.path),
+		Version: raw.version ?? apiVersionFor(raw.path),
 		'User-Agent': USER_AGENT,
 	};
 	const options: IHttpRequestOptions = {

@@ -1,7 +1,8 @@
 import type { IDataObject, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { credentialFor, type GhlClientOptions, type GhlContext, resolveAuth } from './auth';
+import { isApiVersion } from './constants';
 import { giveUpError } from './errors';
 import { readFailure, sendOnce, type Connection, type RawRequest } from './http';
 import { buildPath } from './path';
@@ -27,6 +28,8 @@ export interface GhlRequest {
 	segments?: Record<string, string>;
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
+	/** A `Version` header other than the endpoint family's (API Request's override); checked here. */
+	version?: string;
 	/** Safe to send twice (set for upserts and searches sent with POST). GET/PUT/DELETE always are. */
 	idempotent?: boolean;
 	itemIndex?: number;
@@ -54,6 +57,13 @@ async function sendRaw(ctx: GhlContext, connection: Connection, request: RawRequ
 	const node = ctx.getNode();
 	// The one place a request path is made: a template plus checked, encoded segments.
 	const raw = { ...request, path: buildPath(node, request.itemIndex ?? 0, request.path, request.segments) };
+	// A header value from workflow data: only a contract date, never anything that could split a header.
+	if (raw.version !== undefined && !isApiVersion(raw.version)) {
+		throw new NodeOperationError(node, `Version ${JSON.stringify(raw.version.slice(0, 40))} is not a GHL API version`, {
+			description: 'GHL versions are dates such as 2021-07-28.',
+			itemIndex: raw.itemIndex,
+		});
+	}
 	const safeToRepeat = isSafeToRepeat(raw.method, raw.idempotent);
 	const bucket = bucketKey(connection.baseUrl, connection.appId, raw.locationId ?? '');
 	let attempts = NO_ATTEMPTS;

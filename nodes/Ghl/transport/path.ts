@@ -72,3 +72,40 @@ export function buildPath(
 		return encodeURIComponent(assertPathSegment(node, itemIndex, name, segments[name]));
 	});
 }
+
+/**
+ * A path typed by a user (API Request), turned into a template of `{s0}/{s1}…` placeholders and
+ * its segments, so it goes through `buildPath` and the one segment rule like every other path.
+ * Refuses anything that could leave the API base URL: a scheme or `//` (another host), a query or
+ * fragment (those belong in Query Parameters), and every segment `segmentProblem` refuses.
+ */
+export function userPathTemplate(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	value: unknown,
+): { template: string; segments: Record<string, string> } {
+	const text = String(value ?? '').trim();
+	const refuse = (problem: string, fix: string) =>
+		new NodeOperationError(node, `${field}: ${problem} (item ${itemIndex})`, { description: fix, itemIndex });
+	const relative = 'Give the path below the API base URL only, such as /contacts/abc123.';
+	if (!text || text === '/') throw refuse('is empty', relative);
+	if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(text) || text.startsWith('//')) {
+		throw refuse(`"${printable(text)}" is not a relative path (it names a host)`, relative);
+	}
+	if (/[?#]/.test(text)) throw refuse(`"${printable(text)}" holds a query or fragment`, 'Put query values in Query Parameters.');
+	const parts = text.replace(/^\//, '').split('/');
+	// One trailing slash is part of some GHL paths (`/contacts/`); an empty segment elsewhere is not.
+	const trailingSlash = parts.length > 1 && parts[parts.length - 1] === '';
+	if (trailingSlash) parts.pop();
+	const segments: Record<string, string> = {};
+	parts.forEach((part, index) => {
+		const problem = segmentProblem(part);
+		if (problem) {
+			const shown = problem === 'is empty' ? 'an empty segment (//)' : `segment "${printable(part)}"`;
+			throw refuse(`${shown} is not allowed in "${printable(text)}"`, `${relative} Segments may not be empty, "." or "..", or hold %, \\, whitespace or control characters.`);
+		}
+		segments[`s${index}`] = part;
+	});
+	return { template: `${parts.map((_, index) => `/{s${index}}`).join('')}${trailingSlash ? '/' : ''}`, segments };
+}
