@@ -11,28 +11,31 @@ export interface CustomFieldDefinition {
 	dataType?: string;
 }
 
-/** The location's contact custom fields, loaded once per client (one execution, one location). */
-export async function loadCustomFields(client: GhlClient): Promise<CustomFieldDefinition[]> {
-	return await readDefinitionOnce(client, 'customFields:contact', async () => {
+/** Which records a custom field belongs to (GHL's `model`). */
+export type CustomFieldModel = 'contact' | 'opportunity';
+
+/** The location's custom fields of one model, loaded once per client (one execution, one location). */
+export async function loadCustomFields(client: GhlClient, model: CustomFieldModel = 'contact'): Promise<CustomFieldDefinition[]> {
+	return await readDefinitionOnce(client, `customFields:${model}`, async () => {
 		const response = await client.request<{ customFields?: CustomFieldDefinition[] }>({
 			method: 'GET',
 			path: '/locations/{locationId}/customFields',
 			segments: { locationId: client.locationId },
-			qs: { model: 'contact' },
+			qs: { model },
 			definitionRead: true,
 		});
 		return response.customFields ?? [];
 	});
 }
 
-/** A field's short key: `contact.lead_score` → `lead_score`. */
+/** A field's short key: `contact.lead_score` → `lead_score`, `opportunity.deal_size` → `deal_size`. */
 export function shortKey(definition: CustomFieldDefinition): string {
-	return (definition.fieldKey ?? '').replace(/^contact\./, '');
+	return (definition.fieldKey ?? '').replace(/^(contact|opportunity)\./, '');
 }
 
 function findDefinition(definitions: CustomFieldDefinition[], reference: string) {
 	const wanted = reference.trim();
-	const bare = wanted.replace(/^\{\{\s*|\s*\}\}$/g, '').replace(/^contact\./, '');
+	const bare = wanted.replace(/^\{\{\s*|\s*\}\}$/g, '').replace(/^(contact|opportunity)\./, '');
 	return (
 		definitions.find((definition) => definition.id === wanted) ??
 		definitions.find((definition) => shortKey(definition) === bare) ??
@@ -66,10 +69,11 @@ export async function buildCustomFields(
 	client: GhlClient,
 	itemIndex: number,
 	rows: Array<{ field?: string; value?: unknown }>,
+	model: CustomFieldModel = 'contact',
 ): Promise<IDataObject[]> {
 	const wanted = rows.filter((row) => String(row.field ?? '').trim());
 	if (!wanted.length) return [];
-	const definitions = await loadCustomFields(client);
+	const definitions = await loadCustomFields(client, model);
 	return wanted.map((row) => {
 		const definition = findDefinition(definitions, String(row.field));
 		if (!definition) {
@@ -77,7 +81,7 @@ export async function buildCustomFields(
 				this.getNode(),
 				itemIndex,
 				`Custom Field "${row.field}"`,
-				`no contact custom field with that id, key or name in location ${client.locationId}`,
+				`no ${model} custom field with that id, key or name in location ${client.locationId}`,
 				'Pick the field from the list, or use its key as shown in GHL (Settings → Custom Fields), e.g. lead_score.',
 			);
 		}

@@ -1,0 +1,3 @@
+import { addToCampaign } from './enrolment';
+
+export const { description, execute, lockKey } = addToCampaign;

@@ -1,0 +1,3 @@
+import { addToWorkflow } from './enrolment';
+
+export const { description, execute, lockKey } = addToWorkflow;

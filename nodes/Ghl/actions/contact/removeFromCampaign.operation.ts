@@ -1,0 +1,3 @@
+import { removeFromCampaign } from './enrolment';
+
+export const { description, execute, lockKey } = removeFromCampaign;

@@ -1,0 +1,3 @@
+import { removeFromWorkflow } from './enrolment';
+
+export const { description, execute, lockKey } = removeFromWorkflow;

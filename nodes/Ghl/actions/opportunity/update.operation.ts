@@ -1,0 +1,35 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { explainUnknownId } from '../../helpers/records';
+import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { byRecordId } from '../lockKeys';
+import { addFollowers, buildOpportunityBody, opportunityIdOf } from './body';
+import { opportunityFieldsCollection, opportunityIdProperty, pipelineProperty, stageProperty } from './descriptions';
+
+const properties: INodeProperties[] = [
+	opportunityIdProperty,
+	{ ...pipelineProperty(false), description: 'Move the deal to another pipeline (leave empty to keep it)' },
+	{ ...stageProperty, description: 'Move the deal to this stage (leave empty to keep it). Checked against the pipeline before any request.' },
+	opportunityFieldsCollection('update'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const opportunityId = opportunityIdOf.call(this, itemIndex);
+	const { body, followers } = await buildOpportunityBody.call(this, client, itemIndex, 'update');
+	if (!Object.keys(body).length && !followers.length) {
+		throw invalidInput(this.getNode(), itemIndex, 'Update Fields', 'nothing to update', 'Choose a pipeline or stage, or add at least one field under "Update Fields".');
+	}
+	let opportunity: IDataObject = { id: opportunityId };
+	if (Object.keys(body).length) {
+		({ opportunity } = await explainUnknownId(this.getNode(), 'Opportunity', opportunityId, async () =>
+			await client.request<{ opportunity: IDataObject }>({ method: 'PUT', path: '/opportunities/{opportunityId}', segments: { opportunityId }, body, itemIndex }),
+		));
+	}
+	await addFollowers(client, itemIndex, opportunityId, followers);
+	return opportunity;
+}
+
+export const lockKey = byRecordId('opportunityId');

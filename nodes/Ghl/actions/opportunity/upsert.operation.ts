@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { resolveContactId } from '../../helpers/contact';
+import { updateDisplayOptions } from '../../helpers/utils';
+import type { GhlClient } from '../../transport';
+import { contactLocator } from '../common.descriptions';
+import { byContactLocator } from '../lockKeys';
+import { addFollowers, buildOpportunityBody } from './body';
+import { nameProperty, opportunityFieldsCollection, pipelineProperty, stageProperty } from './descriptions';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Finds the contact\'s opportunity in this pipeline (one search request) and updates it, or creates one. The output says which (<code>isNew</code>).',
+		name: 'upsertNotice',
+		type: 'notice',
+		default: '',
+	},
+	pipelineProperty(true),
+	stageProperty,
+	nameProperty,
+	contactLocator({ description: 'The contact the deal is with; with the pipeline, it identifies the deal' }),
+	opportunityFieldsCollection('upsert'),
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upsert'] } }, properties);
+
+/**
+ * One deal per contact and pipeline. GHL's own POST /opportunities/upsert takes neither a contact
+ * nor custom fields (opportunities.json, UpsertOpportunityDto), so the match is a search by
+ * contact and pipeline, then an update (PUT) or a create (POST).
+ */
+export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const { body, followers } = await buildOpportunityBody.call(this, client, itemIndex, 'upsert');
+	const contactId = await resolveContactId.call(this, client, itemIndex);
+	const { opportunities = [] } = await client.request<{ opportunities?: IDataObject[] }>({
+		method: 'GET',
+		path: '/opportunities/search',
+		qs: { location_id: client.locationId, pipeline_id: body.pipelineId, contact_id: contactId, limit: 1 },
+		itemIndex,
+	});
+	const existing = opportunities.find((candidate) => candidate.contactId === contactId) ?? opportunities[0];
+	let opportunity: IDataObject;
+	if (existing?.id) {
+		({ opportunity } = await client.request<{ opportunity: IDataObject }>({
+			method: 'PUT',
+			path: '/opportunities/{opportunityId}',
+			segments: { opportunityId: String(existing.id) },
+			body,
+			itemIndex,
+		}));
+	} else {
+		({ opportunity } = await client.request<{ opportunity: IDataObject }>({
+			method: 'POST',
+			path: '/opportunities/',
+			body: { status: 'open', ...body, contactId, locationId: client.locationId },
+			itemIndex,
+		}));
+	}
+	await addFollowers(client, itemIndex, String(opportunity.id), followers);
+	return { ...opportunity, isNew: !existing?.id };
+}
+
+/** Items for one contact go one after another, so the second finds the deal the first created. */
+export const lockKey = byContactLocator;
