@@ -22,6 +22,10 @@ export function requiredScope(method: string, path: string): string {
 	// Messages (sending, listing a conversation's) have their own scopes; the conversation itself another.
 	if (/^\/conversations\/(messages|[^/]+\/messages)(\/|$)/.test(path)) return `conversations/message.${access}`;
 	if (path.startsWith('/conversations')) return `conversations.${access}`;
+	if (path.startsWith('/opportunities')) return `opportunities.${access}`;
+	if (path.startsWith('/workflows')) return 'workflows.readonly';
+	// Scopes.md lists a contact's campaign and workflow enrolment under campaigns.readonly.
+	if (path.startsWith('/campaigns') || /^\/contacts\/[^/]+\/(campaigns|workflow)(\/|$)/.test(path)) return 'campaigns.readonly';
 	if (path.startsWith('/users')) return 'users.readonly';
 	if (/^\/locations\/[^/]+\/customFields/.test(path)) return `locations/customFields.${access}`;
 	if (/^\/locations\/[^/]+\/tags/.test(path)) return `locations/tags.${access}`;

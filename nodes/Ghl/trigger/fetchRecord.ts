@@ -38,6 +38,12 @@ export const FETCHABLE_EVENTS = [
 	'NoteUpdate',
 	'AppointmentCreate',
 	'AppointmentUpdate',
+	'OpportunityCreate',
+	'OpportunityUpdate',
+	'OpportunityStageUpdate',
+	'OpportunityStatusUpdate',
+	'OpportunityAssignedToUpdate',
+	'OpportunityMonetaryValueUpdate',
 ];
 
 /** The GET request for an event's full record; an error message when the payload lacks the ids. */
@@ -59,6 +65,12 @@ export function recordSource(event: string, payload: IDataObject): RecordSource 
 			segments: { contactId, id },
 			keys: [kind === 'tasks' ? 'task' : 'note'],
 		});
+	}
+	if (event.startsWith('Opportunity')) {
+		const id = str(payload.id);
+		return id
+			? checked({ path: '/opportunities/{id}', segments: { id }, keys: ['opportunity'] })
+			: { error: 'The event has no opportunity id' };
 	}
 	const appointment = (payload.appointment ?? {}) as IDataObject;
 	const id = str(appointment.id) ?? str(payload.id);
