@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const specDir = process.argv[2] ?? process.env.GHL_OPENAPI_DIR ?? '/work/shared/ghl-api/openapi';
-const FILES = ['contacts', 'calendars', 'oauth', 'locations', 'users', 'custom-fields'];
+const FILES = ['contacts', 'calendars', 'oauth', 'locations', 'users', 'custom-fields', 'opportunities', 'workflows', 'campaigns', 'conversations'];
 
 /** "METHOD /path" of the operations the fake implements. */
 export const IMPLEMENTED = [
@@ -41,6 +41,11 @@ export const IMPLEMENTED = [
 	'PUT /contacts/{contactId}/notes/{id}',
 	'DELETE /contacts/{contactId}/notes/{id}',
 	'GET /contacts/{contactId}/appointments',
+	'POST /contacts/{contactId}/workflow/{workflowId}',
+	'DELETE /contacts/{contactId}/workflow/{workflowId}',
+	'POST /contacts/{contactId}/campaigns/{campaignId}',
+	'DELETE /contacts/{contactId}/campaigns/{campaignId}',
+	'DELETE /contacts/{contactId}/campaigns/removeAll',
 	'GET /calendars/',
 	'GET /calendars/{calendarId}',
 	'GET /calendars/{calendarId}/free-slots',
@@ -52,10 +57,39 @@ export const IMPLEMENTED = [
 	'GET /locations/{locationId}/customFields',
 	'GET /locations/{locationId}/tags',
 	'GET /users/',
+	'GET /opportunities/pipelines',
+	'GET /opportunities/lost-reason',
+	'GET /opportunities/search',
+	'POST /opportunities/search',
+	'GET /opportunities/{id}',
+	'PUT /opportunities/{id}',
+	'DELETE /opportunities/{id}',
+	'PUT /opportunities/{id}/status',
+	'POST /opportunities/',
+	'POST /opportunities/upsert',
+	'POST /opportunities/{id}/followers',
+	'DELETE /opportunities/{id}/followers',
+	'GET /workflows/',
+	'GET /campaigns/',
+	'GET /conversations/search',
+	'POST /conversations/',
+	'GET /conversations/{conversationId}',
+	'GET /conversations/{conversationId}/messages',
+	'POST /conversations/messages',
 	'POST /oauth/token',
 	'POST /oauth/locationToken',
 	'GET /oauth/installedLocations',
 ];
+
+/**
+ * Request bodies whose `required` list is replaced (README.md, "Not in the spec"), so the fake and
+ * the unit tests' spec check (test/helpers/spec.ts) agree. The spec's list is kept as
+ * `x-spec-required`. SendMessageBodyDto marks `subType` and `status` required, but HighLevel's own
+ * examples send neither (`status` reports a custom provider's delivery state).
+ */
+const REQUIRED_OVERRIDES: Record<string, string[]> = {
+	'POST /conversations/messages': ['type', 'contactId'],
+};
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -117,6 +151,8 @@ for (const name of FILES) {
 						contentType,
 						schema: inline(media.schema, doc, file),
 					};
+					const required = REQUIRED_OVERRIDES[key];
+					if (required) Object.assign(entry.body.schema, { 'x-spec-required': entry.body.schema.required, required });
 				}
 			}
 			operations.push(entry);

@@ -20,7 +20,7 @@ import { badRequest, clone, deepMerge, err } from './util.ts';
 
 export function snapshot(core: Core, collection?: string): Rec {
 	const out: Rec = {};
-	const maps = ['companies', 'locations', 'users', 'contacts', 'tasks', 'notes', 'calendars', 'appointments', 'customFields', 'tags', 'clients', 'authCodes', 'accessTokens', 'refreshTokens', 'privateTokens', 'rateBuckets'] as const;
+	const maps = ['companies', 'locations', 'users', 'contacts', 'tasks', 'notes', 'calendars', 'appointments', 'customFields', 'tags', 'clients', 'authCodes', 'accessTokens', 'refreshTokens', 'privateTokens', 'pipelines', 'lostReasons', 'opportunities', 'workflows', 'campaigns', 'workflowEnrolments', 'campaignEnrolments', 'conversations', 'messages', 'rateBuckets'] as const;
 	for (const k of maps) {
 		if (collection && collection !== k) continue;
 		out[k] = [...(core.state[k] as Map<string, Rec>).entries()].map(([key, v]) => (k === 'rateBuckets' ? { key, ...v } : clone(v)));

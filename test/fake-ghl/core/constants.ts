@@ -15,6 +15,31 @@ export const DEFAULT_IDS = {
 	privateTokenA: 'pit-fake-location-a',
 	privateTokenB: 'pit-fake-location-b',
 	customFieldA: 'fakeCustomFieldA0001',
+	// opportunities (location A unless the name says B)
+	pipelineSales: 'fakePipelineSales001',
+	stageNewLead: 'fakeStageNewLead0001',
+	stageQualified: 'fakeStageQualified01',
+	stageProposal: 'fakeStageProposal001',
+	stageWon: 'fakeStageWon00000001',
+	pipelineOnboarding: 'fakePipelineOnboard1',
+	stageKickoff: 'fakeStageKickoff0001',
+	stageLive: 'fakeStageLive0000001',
+	pipelineSalesB: 'fakePipelineSalesB01',
+	stageBNew: 'fakeStageBNew0000001',
+	stageBClosed: 'fakeStageBClosed0001',
+	lostReasonPrice: 'fakeLostReasonA00001',
+	lostReasonCompetitor: 'fakeLostReasonA00002',
+	lostReasonB: 'fakeLostReasonB00001',
+	oppFieldSource: 'fakeOppFieldA0000001',
+	oppFieldClose: 'fakeOppFieldA0000002',
+	// workflows and campaigns
+	workflowNurture: 'fakeWorkflowNurture1',
+	workflowHotLead: 'fakeWorkflowHotLead1',
+	workflowDraft: 'fakeWorkflowDraft001',
+	workflowB: 'fakeWorkflowB0000001',
+	campaignSpring: 'fakeCampaignA0000001',
+	campaignWebinar: 'fakeCampaignA0000002',
+	campaignB: 'fakeCampaignB0000001',
 } as const;
 
 export const MESSAGES = {
@@ -28,6 +53,11 @@ export const MESSAGES = {
 	duplicate: 'This location does not allow duplicated contacts.',
 	rateLimited: 'Too Many Requests',
 	slotUnavailable: 'The slot you have selected is no longer available.',
+	/** + ` ${channel}.` (SMS, Email, WhatsApp, FB) or `all channels.` when `dnd` is true */
+	dnd: 'Cannot send message as DND is active for',
+	stageNotInPipeline: 'Pipeline stage does not belong to the pipeline',
+	duplicateOpportunity: 'Can not create duplicate opportunity for the contact.',
+	conversationExists: 'Conversation already exists',
 } as const;
 
 export const DEFAULT_CONFIG: FakeGhlConfig = {

@@ -119,7 +119,7 @@ export async function handleApi(core: Core, routes: Routes, req: http.IncomingMe
 		problems.push(...validateBody(schema, body ?? {}));
 	}
 	// location-level access is checked before the payload is validated
-	const locationRef = params.locationId ?? url.searchParams.get('locationId') ?? (typeof body?.locationId === 'string' ? body.locationId : undefined);
+	const locationRef = params.locationId ?? url.searchParams.get('locationId') ?? url.searchParams.get('location_id') ?? (typeof body?.locationId === 'string' ? body.locationId : undefined);
 	if (auth && locationRef && op.key !== 'POST /oauth/locationToken' && op.key !== 'GET /oauth/installedLocations') {
 		try {
 			assertLocation(core, auth, locationRef);

@@ -11,6 +11,8 @@ import { DEFAULT_IDS } from './constants.ts';
 // @ts-ignore TS5097 -- see above
 import { ALL_SCOPES } from './routing.ts';
 // @ts-ignore TS5097 -- see above
+import { defaultDealsSeed, seedDeals } from './seedDeals.ts';
+// @ts-ignore TS5097 -- see above
 import { addClient, addLocation, emptyState, setRng } from './state.ts';
 import type { Core, FakeState, Rec, SeedInput } from './types.ts';
 // @ts-ignore TS5097 -- see above
@@ -132,6 +134,7 @@ export function seed(core: Core, input: SeedInput | 'default'): Rec {
 		core.state.notes.set(id, rec);
 		push('notes', rec);
 	}
+	seedDeals(core, s, push);
 	for (const c of s.clients ?? []) push('clients', addClient(core, c));
 	for (const p of s.privateTokens ?? []) {
 		const token = p.token ?? `pit-${newId(8).toLowerCase()}-${newId(4).toLowerCase()}-${newId(12).toLowerCase()}`;
@@ -152,7 +155,9 @@ export function seed(core: Core, input: SeedInput | 'default'): Rec {
 
 function defaultSeed(): SeedInput {
 	const I = DEFAULT_IDS;
+	const deals = defaultDealsSeed();
 	return {
+		...deals,
 		companies: [{ id: I.companyId, name: 'Fake Agency' }],
 		locations: [
 			{ id: I.locationA, companyId: I.companyId, name: 'Fake Location A', timezone: 'America/New_York', allowDuplicateContact: false },
@@ -162,7 +167,7 @@ function defaultSeed(): SeedInput {
 			{ id: I.userA, firstName: 'Ada', lastName: 'Admin', email: 'ada@example.test', locationIds: [I.locationA], role: 'admin' },
 			{ id: I.userAB, firstName: 'Bob', lastName: 'Both', email: 'bob@example.test', locationIds: [I.locationA, I.locationB] },
 		],
-		customFields: [{ id: I.customFieldA, locationId: I.locationA, name: 'Score', fieldKey: 'contact.score', dataType: 'NUMERICAL' }],
+		customFields: [{ id: I.customFieldA, locationId: I.locationA, name: 'Score', fieldKey: 'contact.score', dataType: 'NUMERICAL' }, ...(deals.customFields ?? [])],
 		calendars: [
 			{ id: I.calendarA, locationId: I.locationA, name: 'Intro Call', teamMembers: [{ userId: I.userA, priority: 1, isPrimary: true }] },
 			{ id: I.calendarB, locationId: I.locationB, name: 'Consultation', teamMembers: [{ userId: I.userAB, priority: 1 }] },

@@ -60,6 +60,20 @@ export interface SeedInput {
 	clients?: Rec[];
 	/** Private Integration tokens: {token?, locationId? | companyId?, scopes?} (never expire) */
 	privateTokens?: Rec[];
+	/** {id?, locationId, name, stages: [{id?, name, position?}], showInFunnel?, showInPieChart?} */
+	pipelines?: Rec[];
+	/** {id?, locationId, name} */
+	lostReasons?: Rec[];
+	/** {id?, locationId, contactId, pipelineId, pipelineStageId?, name, status? ('open'), monetaryValue?, assignedTo?, createdAt?} */
+	opportunities?: Rec[];
+	/** {id?, locationId, name, status? ('published'), version?} */
+	workflows?: Rec[];
+	/** {id?, locationId, name, status? ('published')} */
+	campaigns?: Rec[];
+	/** {id?, locationId, contactId, type? ('TYPE_PHONE'), unreadCount?} */
+	conversations?: Rec[];
+	/** {id?, conversationId, messageType? ('TYPE_SMS'), body?, direction? ('inbound'), dateAdded?} */
+	messages?: Rec[];
 }
 
 export interface MintTokenOptions {
@@ -134,6 +148,17 @@ export interface FakeState {
 	/** by refresh token string */
 	refreshTokens: Map<string, Rec>;
 	privateTokens: Map<string, Rec>;
+	pipelines: Map<string, Rec>;
+	lostReasons: Map<string, Rec>;
+	opportunities: Map<string, Rec>;
+	workflows: Map<string, Rec>;
+	campaigns: Map<string, Rec>;
+	/** by `${contactId}:${workflowId}`: {contactId, workflowId, locationId, eventStartTime?, status: 'active'|'removed', enrolledAt, removedAt?} */
+	workflowEnrolments: Map<string, Rec>;
+	/** by `${contactId}:${campaignId}`: {contactId, campaignId, locationId, status: 'active'|'removed', enrolledAt, removedAt?} */
+	campaignEnrolments: Map<string, Rec>;
+	conversations: Map<string, Rec>;
+	messages: Map<string, Rec>;
 	rateBuckets: Map<string, { windowStart: number; count: number; dayStart: number; dayCount: number }>;
 	requestLog: LogEntry[];
 	counts: { total: number; byRoute: Record<string, number>; byPath: Record<string, number>; byStatus: Record<string, number> };
