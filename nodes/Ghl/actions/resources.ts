@@ -1,7 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import * as apiRequest from './apiRequest/ApiRequest.resource';
 import * as appointment from './appointment/Appointment.resource';
 import * as contact from './contact/Contact.resource';
+import * as conversation from './conversation/Conversation.resource';
 import * as note from './note/Note.resource';
 import * as opportunity from './opportunity/Opportunity.resource';
 import * as task from './task/Task.resource';
@@ -11,7 +13,7 @@ import type { GhlOperation, GhlResource } from './node.type';
  * Resource value → its module; the one list of resources. `satisfies` type-checks every operation
  * module against GhlOperation (a missing `execute` does not compile).
  */
-export const resources = { contact, opportunity, task, note, appointment } satisfies Record<string, GhlResource>;
+export const resources = { contact, opportunity, task, note, appointment, conversation, apiRequest } satisfies Record<string, GhlResource>;
 
 export type ResourceName = keyof typeof resources;
 

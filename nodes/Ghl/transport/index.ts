@@ -107,7 +107,7 @@ async function sendRaw(ctx: GhlContext, connection: Connection, request: RawRequ
 
 /** Some answers arrive as JSON text; hand anything else back as it came. */
 function parseJsonText(body: unknown): unknown {
-	if (typeof body !== 'string' || !body.trim().startsWith('{')) return body;
+	if (typeof body !== 'string' || !/^[[{]/.test(body.trim())) return body;
 	try {
 		return JSON.parse(body);
 	} catch {
