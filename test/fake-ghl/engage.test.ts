@@ -101,7 +101,7 @@ describe('conversations and messages', () => {
 		const later = Math.floor(kit.fake.now() / 1000) + 3600;
 		const s = await call('POST', '/conversations/messages', { type: 'Email', contactId: noPhone, message: 'later', scheduledTimestamp: later });
 		expect(s.body.msg).toBe('Message scheduled successfully.');
-		expect(kit.fake.state.messages.get(s.body.messageId).status).toBe('scheduled');
+		expect(kit.fake.state.messages.get(s.body.messageId)!.status).toBe('scheduled');
 	});
 	test('messages: newest first, lastMessageId cursor, nextPage, type filter', async () => {
 		const c = await contact();
@@ -110,7 +110,7 @@ describe('conversations and messages', () => {
 			kit.fake.advanceClock(1000);
 			sent.push((await call('POST', '/conversations/messages', { type: i === 2 ? 'Email' : 'SMS', contactId: c, message: `m${i}` })).body.messageId);
 		}
-		const conv = kit.fake.state.messages.get(sent[0]).conversationId;
+		const conv = kit.fake.state.messages.get(sent[0])!.conversationId;
 		const p1 = await call('GET', `/conversations/${conv}/messages?limit=2`);
 		expect(p1.body.messages).toMatchObject({ nextPage: true, lastMessageId: sent[3] });
 		expect(p1.body.messages.messages.map((m: any) => m.id)).toEqual([sent[4], sent[3]]);
