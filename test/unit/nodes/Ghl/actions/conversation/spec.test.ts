@@ -24,7 +24,7 @@ describe('conversation requests conform to conversations.json', () => {
 			message: 'x',
 			additionalFields: { ...allIds, attachments: 'https://x.example/a.pdf', emailFrom: 'a@example.com', emailTo: 'b@example.com', emailCc: 'c@example.com', emailBcc: 'd@example.com', emailReplyMode: 'reply_all' },
 		}],
-		...['WhatsApp', 'RCS', 'FB', 'IG', 'TIKTOK', 'Live_Chat'].map((type) => [type, { ...send, type }] as [string, object]),
+		...['WhatsApp', 'RCS', 'FB', 'IG', 'TIKTOK', 'Live_Chat'].map((type) => [type, { ...send, type }] as [string, Record<string, unknown>]),
 		['Custom', { ...send, type: 'Custom', additionalFields: { conversationProviderId: 'prov1' } }],
 	])('sendMessage: %s', async (_name, parameters) => {
 		ghl(V).post('/conversations/messages').reply(200, { conversationId: 'conv1', messageId: 'm1', status: 'pending' });
