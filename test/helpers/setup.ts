@@ -3,6 +3,7 @@ import nock from 'nock';
 import { clearLocationTokens } from '../../nodes/Ghl/transport/locationToken';
 import { resetRateLimiter, setRateLimiterClock } from '../../nodes/Ghl/transport/rateLimiter';
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
+import { getGhlClient } from '../../nodes/Ghl/transport';
 import type { ContextOptions } from './context';
 import { BASE_URL, createContext } from './context';
 
@@ -52,3 +53,7 @@ export async function runNode(options: ContextOptions) {
 	const output = await new Ghl().execute.call(context);
 	return { output: output[0], context };
 }
+
+/** The GHL client an operation gets for item 0 (the transport on its own, without the router). */
+export const clientFor = async (parameters: Record<string, unknown> = {}, credentials = undefined as never) =>
+	await getGhlClient.call(createContext({ parameters, credentials }), 0);

@@ -11,6 +11,7 @@ import {
 	rememberOnce,
 	replayCapacity,
 	replayMemoryFor,
+	ReplayMemory,
 } from '../../../../nodes/shared/replay';
 import { setWebhookClock } from '../../../../nodes/shared/webhook';
 import { ed25519Pair, hmacHex, runWebhook, signEd25519, type WebhookCall } from '../../../helpers/webhookContext';
@@ -149,5 +150,29 @@ describe('persistence across an n8n restart (workflow static data)', () => {
 		const staticData: IDataObject = { [REPLAY_FIELD]: 'not records!' };
 		expect(await started(signed({}, {}, staticData))).toBe(1);
 		expect(String(staticData[REPLAY_FIELD])).toMatch(/^[A-Za-z0-9_-]{29}$/);
+	});
+});
+
+describe('ReplayMemory', () => {
+	it('remembers ids until they expire', () => {
+		const seen = new ReplayMemory();
+		expect(seen.remember('a', 1000, 0)).toBe(true);
+		expect(seen.remember('a', 1000, 999)).toBe(false);
+		expect(seen.remember('a', 1000, 1000)).toBe(true);
+	});
+
+	it('stays within its cap, forgetting the oldest ids first', () => {
+		const seen = new ReplayMemory();
+		for (const id of ['a', 'b', 'c', 'd']) seen.remember(id, 60_000, 0, 3);
+		expect(seen.size).toBe(3);
+		expect(seen.remember('d', 60_000, 1, 3)).toBe(false);
+		expect(seen.remember('a', 60_000, 1, 3)).toBe(true);
+	});
+
+	it('drops expired ids as time passes', () => {
+		const seen = new ReplayMemory();
+		for (let i = 0; i < 50; i++) seen.remember(`id${i}`, 1000, 0);
+		seen.remember('late', 1000, 5000);
+		expect(seen.size).toBe(1);
 	});
 });

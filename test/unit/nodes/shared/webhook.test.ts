@@ -1,4 +1,3 @@
-import { ReplayMemory } from '../../../../nodes/shared/replay';
 import {
 	constantTimeEqual,
 	MAX_BODY_BYTES,
@@ -45,29 +44,5 @@ describe('constantTimeEqual', () => {
 		expect(constantTimeEqual('abc', 'abc')).toBe(true);
 		expect(constantTimeEqual('abc', 'abcd')).toBe(false);
 		expect(constantTimeEqual('', 'a')).toBe(false);
-	});
-});
-
-describe('ReplayMemory', () => {
-	it('remembers ids until they expire', () => {
-		const seen = new ReplayMemory();
-		expect(seen.remember('a', 1000, 0)).toBe(true);
-		expect(seen.remember('a', 1000, 999)).toBe(false);
-		expect(seen.remember('a', 1000, 1000)).toBe(true);
-	});
-
-	it('stays within its cap, forgetting the oldest ids first', () => {
-		const seen = new ReplayMemory();
-		for (const id of ['a', 'b', 'c', 'd']) seen.remember(id, 60_000, 0, 3);
-		expect(seen.size).toBe(3);
-		expect(seen.remember('d', 60_000, 1, 3)).toBe(false);
-		expect(seen.remember('a', 60_000, 1, 3)).toBe(true);
-	});
-
-	it('drops expired ids as time passes', () => {
-		const seen = new ReplayMemory();
-		for (let i = 0; i < 50; i++) seen.remember(`id${i}`, 1000, 0);
-		seen.remember('late', 1000, 5000);
-		expect(seen.size).toBe(1);
 	});
 });

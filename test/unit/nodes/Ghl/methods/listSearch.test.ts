@@ -1,13 +1,12 @@
 import nock from 'nock';
 
-import { getCustomFields, getTags, getUsers } from '../../../../../nodes/Ghl/methods/loadOptions';
 import { searchCalendars, searchContacts, searchLocations } from '../../../../../nodes/Ghl/methods/listSearch';
 import { BASE_URL, createLoadOptionsContext, LOCATION_ID, locator, oauthCompanyCredentials, oauthLocationCredentials } from '../../../../helpers/context';
 import { ghl, useGhlTestEnvironment } from '../../../../helpers/setup';
 
 useGhlTestEnvironment();
 
-describe('pickers and list searches', () => {
+describe('list searches (resource locator pickers)', () => {
 	it('lists an agency\'s installed locations with the app ID from the client ID, paging by skip', async () => {
 		nock(BASE_URL, { reqheaders: { authorization: 'Bearer company-access', version: '2021-07-28' } })
 			.get('/oauth/installedLocations')
@@ -32,34 +31,10 @@ describe('pickers and list searches', () => {
 		expect(result).toEqual({ results: [{ name: 'jane doe (j@x.io)', value: 'c1' }], paginationToken: undefined });
 	});
 
-	it('loads users, tags (by name) and custom fields (with their keys) of the location', async () => {
-		ghl().get('/users/').query({ locationId: LOCATION_ID }).reply(200, { users: [{ id: 'u2', name: 'Zed', email: 'z@x.io' }, { id: 'u1', name: 'Amy' }] });
-		ghl().get(`/locations/${LOCATION_ID}/tags`).reply(200, { tags: [{ id: 't1', name: 'vip' }, { id: 't2', name: 'hot' }] });
-		ghl()
-			.get(`/locations/${LOCATION_ID}/customFields`)
-			.query({ model: 'contact' })
-			.reply(200, { customFields: [{ id: 'cf1', name: 'Lead Score', fieldKey: 'contact.lead_score', dataType: 'NUMERICAL' }] });
-		const context = createLoadOptionsContext({});
-		expect(await getUsers.call(context)).toEqual([
-			{ name: 'Amy', value: 'u1' },
-			{ name: 'Zed (z@x.io)', value: 'u2' },
-		]);
-		expect(await getTags.call(context)).toEqual([
-			{ name: 'hot', value: 'hot' },
-			{ name: 'vip', value: 'vip' },
-		]);
-		expect(await getCustomFields.call(context)).toEqual([{ name: 'Lead Score (lead_score)', value: 'cf1', description: 'NUMERICAL' }]);
-	});
-
 	it('lists calendars with the calendars Version header, in the chosen agency location', async () => {
 		nock(BASE_URL).post('/oauth/locationToken', 'companyId=comp_1&locationId=locZ').reply(200, { access_token: 'tok-Z', expires_in: 86399 });
 		ghl('2021-04-15', 'tok-Z').get('/calendars/').query({ locationId: 'locZ' }).reply(200, { calendars: [{ id: 'cal1', name: 'Discovery Call' }, { id: 'cal2', name: 'Demo' }] });
 		const context = createLoadOptionsContext({ credentials: oauthCompanyCredentials, parameters: { location: locator('list', 'locZ') } });
 		expect((await searchCalendars.call(context, 'disc')).results).toEqual([{ name: 'Discovery Call', value: 'cal1' }]);
-	});
-
-	it('a bad token in a picker is an error, not an empty list', async () => {
-		ghl().get(`/locations/${LOCATION_ID}/tags`).reply(401, { message: 'Invalid JWT' });
-		await expect(getTags.call(createLoadOptionsContext({}))).rejects.toMatchObject({ httpCode: '401' });
 	});
 });

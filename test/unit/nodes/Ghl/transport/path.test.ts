@@ -2,16 +2,13 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import nock from 'nock';
 
 import { buildPath, segmentProblem } from '../../../../../nodes/Ghl/transport/path';
-import { recordSource } from '../../../../../nodes/Ghl/trigger/fetchRecord';
 import { locator, oauthCompanyCredentials } from '../../../../helpers/context';
+import { HOSTILE } from '../../../../helpers/hostile';
 import { ghl, runNode, useGhlTestEnvironment } from '../../../../helpers/setup';
 
 useGhlTestEnvironment();
 
 const node = { name: 'HighLevel' } as INode;
-
-/** Values an attacker could feed through workflow data to climb to another endpoint. */
-const HOSTILE = ['..', '.', '..\\..\\calendars\\CAL1', '%2e%2e', '%2E%2E%2Fusers', 'a/b', 'x?y=1', 'x#y', 'a\u0000b', 'a\nb', 'a\u007fb', ''];
 
 describe('segmentProblem / buildPath', () => {
 	it.each(HOSTILE)('refuses %j as a segment', (value) => {
@@ -96,22 +93,5 @@ describe('every operation refuses a crafted ID before any request', () => {
 		ghl().delete('/contacts/a%3Ab%40c').reply(200, { succeded: true });
 		await runNode({ parameters: { resource: 'contact', operation: 'delete', contactId: c('a:b@c') } });
 		expect(nock.pendingMocks()).toEqual([]);
-	});
-});
-
-describe('GHL Trigger → Fetch Full Record builds its path from checked payload ids', () => {
-	it.each(HOSTILE.filter(Boolean))('refuses the payload id %j', (id) => {
-		expect(recordSource('ContactUpdate', { id })).toEqual({ error: expect.stringContaining('contactId') });
-		expect(recordSource('TaskComplete', { id, contactId: 'c1' })).toEqual({ error: expect.stringMatching(/id .*is not a valid GHL ID|id is empty/) });
-		expect(recordSource('NoteCreate', { id: 'n1', contactId: id })).toEqual({ error: expect.stringContaining('contactId') });
-		expect(recordSource('AppointmentCreate', { appointment: { id } })).toEqual({ error: expect.stringContaining('id') });
-	});
-
-	it('passes good ids as segments for the transport to encode', () => {
-		expect(recordSource('NoteCreate', { id: 'n1', contactId: 'c1' })).toEqual({
-			path: '/contacts/{contactId}/notes/{id}',
-			segments: { contactId: 'c1', id: 'n1' },
-			keys: ['note'],
-		});
 	});
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 
-import { signatureHeader } from '../../../../../nodes/Ghl/trigger/verification';
 import { GhlTrigger } from '../../../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../../../nodes/shared/replay';
 import { oauthCompanyCredentials, privateIntegrationCredentials } from '../../../../helpers/context';
@@ -105,16 +104,6 @@ describe('GHL Trigger: Fetch Full Record without signature verification', () => 
 		expect(result.statuses).toEqual([401]);
 		expect(result.requests).toEqual([]);
 	});
-
-	it('shows a notice in the editor for that combination', () => {
-		const notice = trigger.description.properties.find((p) => p.name === 'fetchNeedsSignatureNotice');
-		expect(notice?.type).toBe('notice');
-		expect(notice?.displayOptions?.show).toEqual({
-			source: ['marketplaceApp'],
-			signatureVerification: ['none'],
-			fetchFullRecord: ['ghlOAuth2Api', 'ghlPrivateIntegrationApi'],
-		});
-	});
 });
 
 describe('GHL Trigger: unusable custom keys', () => {
@@ -131,11 +120,6 @@ describe('GHL Trigger: unusable custom keys', () => {
 });
 
 describe('GHL Trigger: the N/A signature placeholder', () => {
-	it('counts as no signature', () => {
-		for (const value of ['N/A', 'n/a', ' N/A ', '']) expect(signatureHeader({ 'x-ghl-signature': value }, 'x-ghl-signature')).toBeUndefined();
-		expect(signatureHeader({ 'x-ghl-signature': 'abc=' }, 'x-ghl-signature')).toBe('abc=');
-	});
-
 	it('is rejected like a missing signature, and does not stand in the way of a valid legacy one', async () => {
 		const call = signed(event());
 		call.headers = { 'x-ghl-signature': 'N/A' };
@@ -148,12 +132,5 @@ describe('GHL Trigger: the N/A signature placeholder', () => {
 			parameters: { source: 'marketplaceApp', events: ['*'], options: { customPublicKeys: legacy.pem, allowLegacyRsa: true } },
 		};
 		expect((await runAll([withLegacy])).started).toBe(1);
-	});
-});
-
-describe('GHL Trigger: legacy RSA option', () => {
-	it('says GHL is reported to no longer send x-wh-signature since 2026-09-01', () => {
-		const options = trigger.description.properties.find((p) => p.name === 'options')?.options as Array<{ name: string; description?: string }>;
-		expect(options.find((o) => o.name === 'allowLegacyRsa')?.description).toMatch(/no longer send.*2026-09-01/);
 	});
 });

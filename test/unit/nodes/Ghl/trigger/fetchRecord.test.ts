@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import nock from 'nock';
 
 import { GhlTrigger } from '../../../../../nodes/Ghl/GhlTrigger.node';
+import { recordSource } from '../../../../../nodes/Ghl/trigger/fetchRecord';
 import { forgetSeenIds } from '../../../../../nodes/shared/replay';
 import {
 	BASE_URL,
@@ -10,6 +11,7 @@ import {
 	oauthLocationCredentials,
 	privateIntegrationCredentials,
 } from '../../../../helpers/context';
+import { HOSTILE } from '../../../../helpers/hostile';
 import { ghl, useGhlTestEnvironment } from '../../../../helpers/setup';
 import { ed25519Pair, runWebhook, signEd25519, type WebhookCall } from '../../../../helpers/webhookContext';
 
@@ -136,21 +138,21 @@ describe('GHL Trigger: fetch full record', () => {
 	});
 });
 
-describe('GHL Trigger description', () => {
-	it('has no field n8n\'s editor would take as the auth field (it would hide Source): credentials depend on one option list that also has a no-credential value', () => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { GhlTrigger } = require('../../../../../nodes/Ghl/GhlTrigger.node');
-		const description = new GhlTrigger().description;
-		expect(description.properties.map((p: { name: string }) => p.name)).not.toContain('authentication');
-		const dependsOn = new Set(
-			description.credentials.flatMap((credential: { displayOptions?: { show?: object } }) => Object.keys(credential.displayOptions?.show ?? {})),
-		);
-		expect([...dependsOn].sort()).toEqual(['fetchFullRecord', 'source']);
-		const fetch = description.properties.find((p: { name: string }) => p.name === 'fetchFullRecord');
-		expect(fetch.options.map((o: { value: string }) => o.value)).toContain('none');
-		const source = description.properties.find((p: { name: string }) => p.name === 'source');
-		const credentialSources = description.credentials.flatMap((c: { displayOptions?: { show?: { source?: string[] } } }) => c.displayOptions?.show?.source ?? []);
-		// Not every Source value selects a credential, so Source is not taken as an auth field either.
-		expect(source.options.some((o: { value: string }) => !credentialSources.includes(o.value))).toBe(true);
+describe('GHL Trigger → Fetch Full Record builds its path from checked payload ids', () => {
+	useGhlTestEnvironment();
+
+	it.each(HOSTILE.filter(Boolean))('refuses the payload id %j', (id) => {
+		expect(recordSource('ContactUpdate', { id })).toEqual({ error: expect.stringContaining('contactId') });
+		expect(recordSource('TaskComplete', { id, contactId: 'c1' })).toEqual({ error: expect.stringMatching(/id .*is not a valid GHL ID|id is empty/) });
+		expect(recordSource('NoteCreate', { id: 'n1', contactId: id })).toEqual({ error: expect.stringContaining('contactId') });
+		expect(recordSource('AppointmentCreate', { appointment: { id } })).toEqual({ error: expect.stringContaining('id') });
+	});
+
+	it('passes good ids as segments for the transport to encode', () => {
+		expect(recordSource('NoteCreate', { id: 'n1', contactId: 'c1' })).toEqual({
+			path: '/contacts/{contactId}/notes/{id}',
+			segments: { contactId: 'c1', id: 'n1' },
+			keys: ['note'],
+		});
 	});
 });

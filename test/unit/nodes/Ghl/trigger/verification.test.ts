@@ -9,10 +9,12 @@ import {
 	GHL_RSA_SPKI_PEM,
 	parsePublicKeys,
 	parseTimestamp,
+	signatureHeader,
 	verificationKeys,
 	verifyGhlSignature,
 	verifySharedSecret,
 } from '../../../../../nodes/Ghl/trigger/verification';
+import { useGhlTestEnvironment } from '../../../../helpers/setup';
 import { ed25519Pair, rsaPair, signEd25519, signRsa } from '../../../../helpers/webhookContext';
 
 const body = '{"type":"ContactCreate","locationId":"loc_1","id":"c1","timestamp":"2025-01-28T14:35:00Z","webhookId":"w1"}';
@@ -212,5 +214,14 @@ describe('verifySharedSecret', () => {
 		expect(verifySharedSecret('', '')).toBe(false);
 		expect(verifySharedSecret('x', '')).toBe(false);
 		expect(verifySharedSecret('x', undefined)).toBe(false);
+	});
+});
+
+describe('GHL Trigger: the N/A signature placeholder', () => {
+	useGhlTestEnvironment();
+
+	it('counts as no signature', () => {
+		for (const value of ['N/A', 'n/a', ' N/A ', '']) expect(signatureHeader({ 'x-ghl-signature': value }, 'x-ghl-signature')).toBeUndefined();
+		expect(signatureHeader({ 'x-ghl-signature': 'abc=' }, 'x-ghl-signature')).toBe('abc=');
 	});
 });

@@ -6,30 +6,6 @@ useGhlTestEnvironment();
 const CALENDARS = '2021-04-15';
 const base = { resource: 'appointment', location: locator('list', ''), appointmentId: 'ev1', options: {} };
 
-describe('appointment → get', () => {
-	it('gets GET /calendars/events/appointments/:eventId and returns the event', async () => {
-		const event = { id: 'ev1', title: 'Call', startTime: '2026-05-01T14:30:00+00:00', endTime: '2026-05-01T15:00:00+00:00' };
-		ghl(CALENDARS).get('/calendars/events/appointments/ev1').reply(200, { event });
-		const { output } = await runNode({ parameters: { ...base, operation: 'get' } });
-		expect(output).toEqual([{ json: event, pairedItem: { item: 0 } }]);
-	});
-
-	it('names the appointment ID on 404', async () => {
-		ghl(CALENDARS).get('/calendars/events/appointments/gone').reply(404, { statusCode: 404, message: 'Event not found' });
-		await expect(runNode({ parameters: { ...base, appointmentId: 'gone', operation: 'get' } })).rejects.toMatchObject({
-			httpCode: '404',
-			message: 'Event not found',
-			description: expect.stringContaining('"gone" is not a valid Appointment ID'),
-		});
-	});
-
-	it('rejects an empty ID before any request', async () => {
-		await expect(runNode({ parameters: { ...base, appointmentId: '', operation: 'get' } })).rejects.toMatchObject({
-			message: 'Appointment ID: is empty (item 0)',
-		});
-	});
-});
-
 describe('appointment → update', () => {
 	it('sends only the given fields to PUT /calendars/events/appointments/:eventId (AppointmentEditSchema)', async () => {
 		ghl(CALENDARS)
@@ -86,28 +62,5 @@ describe('appointment → update', () => {
 		await expect(runNode({ parameters: { ...base, appointmentId: 'nope', operation: 'update', updateFields: { title: 'x' } } })).rejects.toMatchObject({
 			description: expect.stringContaining('"nope" is not a valid Appointment ID'),
 		});
-	});
-});
-
-describe('appointment → delete', () => {
-	it('deletes with DELETE /calendars/events/:eventId and the empty body the spec requires', async () => {
-		ghl(CALENDARS).delete('/calendars/events/ev1', {}).reply(201, { succeeded: true });
-		const { output } = await runNode({ parameters: { ...base, operation: 'delete' } });
-		expect(output).toEqual([{ json: { id: 'ev1', deleted: true }, pairedItem: { item: 0 } }]);
-	});
-
-	it('names the appointment ID on 404', async () => {
-		ghl(CALENDARS).delete('/calendars/events/gone').reply(404, { statusCode: 404, message: 'Not Found' });
-		await expect(runNode({ parameters: { ...base, appointmentId: 'gone', operation: 'delete' } })).rejects.toMatchObject({
-			httpCode: '404',
-			description: expect.stringContaining('"gone" is not a valid Appointment ID'),
-		});
-	});
-
-	it('retries after a 429', async () => {
-		ghl(CALENDARS).delete('/calendars/events/ev1').reply(429, {}, { 'Retry-After': '1' });
-		ghl(CALENDARS).delete('/calendars/events/ev1').reply(201, { succeeded: true });
-		const { output } = await runNode({ parameters: { ...base, operation: 'delete' } });
-		expect(output[0].json).toEqual({ id: 'ev1', deleted: true });
 	});
 });

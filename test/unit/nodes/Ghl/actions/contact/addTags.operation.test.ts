@@ -5,36 +5,16 @@ useGhlTestEnvironment();
 
 const base = { resource: 'contact', location: locator('list', ''), contactId: locator('id', 'c1') };
 
-describe('contact → delete / addTags / removeTags', () => {
-	it('deletes', async () => {
-		ghl().delete('/contacts/c1').reply(200, { succeded: true });
-		const { output } = await runNode({ parameters: { ...base, operation: 'delete' } });
-		expect(output).toEqual([{ json: { id: 'c1', deleted: true }, pairedItem: { item: 0 } }]);
-	});
-
+describe('contact → addTags', () => {
 	it('adds tags with POST /contacts/:id/tags', async () => {
 		ghl().post('/contacts/c1/tags', { tags: ['a', 'b'] }).reply(201, { tags: ['a', 'b', 'c'] });
 		const { output } = await runNode({ parameters: { ...base, operation: 'addTags', tags: ['a', 'b'] } });
 		expect(output[0].json).toEqual({ id: 'c1', tags: ['a', 'b', 'c'] });
 	});
 
-	it('removes tags with DELETE /contacts/:id/tags and a body', async () => {
-		ghl().delete('/contacts/c1/tags', { tags: ['a'] }).reply(200, { tags: ['b'] });
-		const { output } = await runNode({ parameters: { ...base, operation: 'removeTags', tags: 'a' } });
-		expect(output[0].json).toEqual({ id: 'c1', tags: ['b'] });
-	});
-
 	it('requires at least one tag', async () => {
 		await expect(runNode({ parameters: { ...base, operation: 'addTags', tags: [] } })).rejects.toMatchObject({
 			message: expect.stringContaining('Tags: no tag given (item 0)'),
-		});
-	});
-
-	it('reports a 403 on the location with the location named', async () => {
-		ghl().delete('/contacts/c1').reply(403, { statusCode: 403, message: 'The token does not have access to this location.' });
-		await expect(runNode({ parameters: { ...base, operation: 'delete' } })).rejects.toMatchObject({
-			httpCode: '403',
-			description: expect.stringContaining('location "loc_A1"'),
 		});
 	});
 

@@ -1,5 +1,5 @@
 import { locator } from '../../../../../helpers/context';
-import { clock, ghl, runNode, useGhlTestEnvironment } from '../../../../../helpers/setup';
+import { ghl, runNode, useGhlTestEnvironment } from '../../../../../helpers/setup';
 
 useGhlTestEnvironment();
 
@@ -84,35 +84,5 @@ describe('task → update', () => {
 		expect(maxInFlight).toBe(1);
 		expect(order).toEqual(['v0', 'v1']);
 		expect(output.map((entry) => entry.json.title)).toEqual(['v0', 'v1']);
-	});
-});
-
-describe('task → complete', () => {
-	it('marks a task completed with PUT …/completed', async () => {
-		ghl().put('/contacts/c1/tasks/t1/completed', { completed: true }).reply(200, { task: { id: 't1', completed: true } });
-		const { output } = await runNode({ parameters: { ...base, operation: 'complete', completed: true } });
-		expect(output).toEqual([{ json: { id: 't1', completed: true }, pairedItem: { item: 0 } }]);
-	});
-
-	it('re-opens a task with completed false', async () => {
-		ghl().put('/contacts/c1/tasks/t1/completed', { completed: false }).reply(200, { task: { id: 't1', completed: false } });
-		const { output } = await runNode({ parameters: { ...base, operation: 'complete', completed: false } });
-		expect(output[0].json).toEqual({ id: 't1', completed: false });
-	});
-
-	it('retries after a 429, waiting as GHL says', async () => {
-		ghl().put('/contacts/c1/tasks/t1/completed').reply(429, { message: 'Too many requests' }, { 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Remaining': '0' });
-		ghl().put('/contacts/c1/tasks/t1/completed', { completed: true }).reply(200, { task: { id: 't1', completed: true } });
-		await runNode({ parameters: { ...base, operation: 'complete', completed: true } });
-		const waited = clock.sleeps.reduce((a, b) => a + b, 0);
-		expect(waited).toBeGreaterThanOrEqual(10_000);
-	});
-
-	it('maps 404 to an error naming the task ID', async () => {
-		ghl().put('/contacts/c1/tasks/nope/completed').reply(404, { statusCode: 404, message: 'Not Found' });
-		await expect(runNode({ parameters: { ...base, taskId: 'nope', operation: 'complete', completed: true } })).rejects.toMatchObject({
-			httpCode: '404',
-			description: expect.stringContaining('"nope" is not a valid Task ID'),
-		});
 	});
 });

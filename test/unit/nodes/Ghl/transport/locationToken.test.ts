@@ -1,0 +1,37 @@
+import nock from 'nock';
+
+import { BASE_URL, locator, oauthCompanyCredentials } from '../../../../helpers/context';
+import { clientFor, ghl, useGhlTestEnvironment } from '../../../../helpers/setup';
+
+useGhlTestEnvironment();
+
+describe('OAuth2 location handling', () => {
+	it('an agency token mints a location token once, caches it, and re-mints on 401', async () => {
+		const company = nock(BASE_URL, { reqheaders: { authorization: 'Bearer company-access', 'content-type': 'application/x-www-form-urlencoded' } });
+		company.post('/oauth/locationToken', 'companyId=comp_1&locationId=locX').reply(200, { access_token: 'loc-token-1', expires_in: 86399 });
+		ghl('2021-07-28', 'loc-token-1').get('/contacts/a').reply(200, { contact: { id: 'a' } });
+		ghl('2021-07-28', 'loc-token-1').get('/contacts/b').reply(200, { contact: { id: 'b' } });
+		ghl('2021-07-28', 'loc-token-1').get('/contacts/c').reply(401, { message: 'Invalid JWT' });
+		company.post('/oauth/locationToken', 'companyId=comp_1&locationId=locX').reply(200, { access_token: 'loc-token-2', expires_in: 86399 });
+		ghl('2021-07-28', 'loc-token-2').get('/contacts/c').reply(200, { contact: { id: 'c' } });
+
+		const first = await clientFor({ location: locator('id', 'locX') }, oauthCompanyCredentials as never);
+		const second = await clientFor({ location: locator('id', 'locX') }, oauthCompanyCredentials as never);
+		expect(first.locationId).toBe('locX');
+		await first.request({ method: 'GET', path: '/contacts/a' });
+		await second.request({ method: 'GET', path: '/contacts/b' });
+		expect(await second.request({ method: 'GET', path: '/contacts/c' })).toEqual({ contact: { id: 'c' } });
+	});
+
+	it('re-mints a location token shortly before it expires', async () => {
+		const company = nock(BASE_URL);
+		company.post('/oauth/locationToken').reply(200, { access_token: 'short-1', expires_in: 301 });
+		company.post('/oauth/locationToken').reply(200, { access_token: 'short-2', expires_in: 86399 });
+		ghl('2021-07-28', 'short-1').get('/contacts/a').reply(200, {});
+		ghl('2021-07-28', 'short-2').get('/contacts/a').reply(200, {});
+		const client = await clientFor({ location: locator('id', 'locY') }, oauthCompanyCredentials as never);
+		await client.request({ method: 'GET', path: '/contacts/a' });
+		await new Promise((resolve) => setTimeout(resolve, 1_100));
+		await client.request({ method: 'GET', path: '/contacts/a' });
+	});
+});
