@@ -1,7 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import nock from 'nock';
 
-import { buildPath, segmentProblem } from '../../../../../nodes/Ghl/transport/path';
+import { buildPath, segmentProblem, userPathTemplate } from '../../../../../nodes/Ghl/transport/path';
 import { locator, oauthCompanyCredentials } from '../../../../helpers/context';
 import { HOSTILE } from '../../../../helpers/hostile';
 import { ghl, runNode, useGhlTestEnvironment } from '../../../../helpers/setup';
@@ -30,6 +30,26 @@ describe('segmentProblem / buildPath', () => {
 		expect(() => buildPath(node, 0, '/contacts/%2e%2e')).toThrow(/not a path template/);
 		expect(() => buildPath(node, 0, '/contacts/{contactId}')).toThrow(/no value for \{contactId\}/);
 	});
+});
+
+describe('userPathTemplate (API Request paths)', () => {
+	it.each([
+		['/contacts/c1', '/{s0}/{s1}', { s0: 'contacts', s1: 'c1' }],
+		['contacts/c1', '/{s0}/{s1}', { s0: 'contacts', s1: 'c1' }],
+		['  /users/  ', '/{s0}/', { s0: 'users' }],
+		['/calendars/events/appointments/e1', '/{s0}/{s1}/{s2}/{s3}', { s0: 'calendars', s1: 'events', s2: 'appointments', s3: 'e1' }],
+	])('%j → %s', (path, template, segments) => {
+		expect(userPathTemplate(node, 0, 'Path', path)).toEqual({ template, segments });
+		expect(buildPath(node, 0, template, segments)).toBe(`/${String(path).trim().replace(/^\//, '')}`);
+	});
+
+	// A "/" inside a crafted ID only makes one more segment here, and an empty one a trailing slash.
+	it.each([...HOSTILE.filter((value) => value && !value.includes('/')).map((value) => `/contacts/${value}`), '../users', 'https://evil.example/x', '//evil.example', 'mailto:x@y.z', '/contacts//x', '/', ''])(
+		'refuses %j before anything is built',
+		(path) => {
+			expect(() => userPathTemplate(node, 2, 'Path', path)).toThrow(/^Path: .*\(item 2\)$/);
+		},
+	);
 });
 
 const c = (value: string) => locator('id', value);
@@ -69,6 +89,8 @@ const OPERATIONS: Array<{ name: string; field: RegExp; parameters: (id: string) 
 	{ name: 'appointment create (calendar)', field: /^Calendar:/, parameters: (id) => ({ resource: 'appointment', operation: 'create', calendarId: c(id), contactId: c('c1'), startTime: '2026-06-01T10:00:00Z', additionalFields: {}, options: {} }) },
 	{ name: 'appointment create (contact)', field: /^Contact:/, parameters: (id) => ({ resource: 'appointment', operation: 'create', calendarId: c('cal1'), contactId: c(id), startTime: '2026-06-01T10:00:00Z', additionalFields: { endTime: '2026-06-01T11:00:00Z' }, options: {} }) },
 	{ name: 'appointment getFreeSlots', field: /^Calendar:/, parameters: (id) => ({ resource: 'appointment', operation: 'getFreeSlots', calendarId: c(id), startDate: '2026-06-01', endDate: '2026-06-02', options: {} }) },
+	{ name: 'conversation sendMessage', field: /^Contact:/, parameters: (id) => ({ resource: 'conversation', operation: 'sendMessage', contactId: c(id), type: 'SMS', message: 'Hi', additionalFields: {}, options: {} }) },
+	{ name: 'conversation getMessages', field: /^Contact:/, parameters: (id) => ({ resource: 'conversation', operation: 'getMessages', contactId: c(id), returnAll: true, filters: {} }) },
 ];
 
 describe('every operation refuses a crafted ID before any request', () => {
