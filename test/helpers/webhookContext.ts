@@ -181,3 +181,9 @@ export const signRsa = (privateKey: KeyObject, body: string | Buffer) =>
 
 export const hmacHex = (secret: string, body: string | Buffer) =>
 	createHmac('sha256', secret).update(body).digest('hex');
+
+/** Answered 200 with the fixed body, and nothing starts (the triggers' answer to an event they do not start for). */
+export function expectIgnored(run: WebhookRun): void {
+	expect(run.result).toEqual({ noWebhookResponse: true });
+	expect(run.response).toEqual({ statusCode: 200, body: { received: true }, ended: true });
+}

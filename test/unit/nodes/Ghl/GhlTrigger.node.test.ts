@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { GhlTrigger } from '../../../../nodes/Ghl/GhlTrigger.node';
 import { forgetSeenIds } from '../../../../nodes/shared/replay';
 import { MAX_BODY_BYTES } from '../../../../nodes/shared/webhook';
-import { ed25519Pair, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from '../../../helpers/webhookContext';
+import { ed25519Pair, expectIgnored, rsaPair, runWebhook, signEd25519, signRsa, type WebhookCall } from '../../../helpers/webhookContext';
 
 const trigger = new GhlTrigger();
 const ghlKeys = ed25519Pair();
@@ -45,12 +45,6 @@ function expectRejected(run: Awaited<ReturnType<typeof runWebhook>>, status: num
 	expect(run.result.noWebhookResponse).toBe(true);
 	expect(run.response.statusCode).toBe(status);
 	expect(run.response.body).toBe(text);
-}
-
-/** Answered 200 with the fixed body, and nothing starts. */
-function expectIgnored(run: Awaited<ReturnType<typeof runWebhook>>) {
-	expect(run.result).toEqual({ noWebhookResponse: true });
-	expect(run.response).toEqual({ statusCode: 200, body: { received: true }, ended: true });
 }
 
 beforeEach(() => forgetSeenIds());

@@ -2,7 +2,7 @@ import { ScoreAppTrigger } from '../../../../nodes/ScoreAppTrigger/ScoreAppTrigg
 import { forgetSeenIds } from '../../../../nodes/shared/replay';
 import { MAX_BODY_BYTES } from '../../../../nodes/shared/webhook';
 import { leadSignedUp, SECRET } from '../../../helpers/scoreApp';
-import { hmacHex, runWebhook, type WebhookCall } from '../../../helpers/webhookContext';
+import { expectIgnored, hmacHex, runWebhook, type WebhookCall } from '../../../helpers/webhookContext';
 
 const trigger = new ScoreAppTrigger();
 
@@ -20,12 +20,6 @@ function expectRejected(run: Awaited<ReturnType<typeof runWebhook>>, status: num
 	expect(run.result.workflowData).toBeUndefined();
 	expect(run.result.noWebhookResponse).toBe(true);
 	expect(run.response).toMatchObject({ statusCode: status, body: text });
-}
-
-/** Answered 200 with the fixed body, and nothing starts. */
-function expectIgnored(run: Awaited<ReturnType<typeof runWebhook>>) {
-	expect(run.result).toEqual({ noWebhookResponse: true });
-	expect(run.response).toEqual({ statusCode: 200, body: { received: true }, ended: true });
 }
 
 beforeEach(() => forgetSeenIds());

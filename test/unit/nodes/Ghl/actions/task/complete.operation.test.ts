@@ -3,13 +3,7 @@ import { clock, ghl, runNode, useGhlTestEnvironment } from '../../../../../helpe
 
 useGhlTestEnvironment();
 
-const base = {
-	resource: 'task',
-	location: locator('list', ''),
-	contactId: locator('id', 'c1'),
-	taskId: 't1',
-	options: {},
-};
+const base = { resource: 'task', location: locator('list', ''), contactId: locator('id', 'c1'), taskId: 't1', options: {} };
 
 describe('task → complete', () => {
 	it('marks a task completed with PUT …/completed', async () => {
