@@ -71,6 +71,23 @@ describe('GHL Trigger: fetch full record', () => {
 		expect(run.items?.[0].record).toEqual({ id: 'a1', title: 'Demo' });
 	});
 
+	it.each(['OpportunityCreate', 'OpportunityUpdate', 'OpportunityStageUpdate', 'OpportunityStatusUpdate', 'OpportunityAssignedToUpdate', 'OpportunityMonetaryValueUpdate'])(
+		'reads the opportunity behind %s',
+		async (type) => {
+			ghl().get('/opportunities/o1').reply(200, { opportunity: { id: 'o1', pipelineStageId: 's2' } });
+			const run = await runWebhook(trigger, call(event(type, { id: 'o1', pipelineId: 'p1', contactId: 'c1' })));
+			expect(run.items?.[0]).toMatchObject({ event: type, record: { id: 'o1', pipelineStageId: 's2' } });
+		},
+	);
+
+	it('passes message and opportunity-delete events through without a read', async () => {
+		for (const type of ['InboundMessage', 'OutboundMessage', 'OpportunityDelete']) {
+			const run = await runWebhook(trigger, call(event(type, { id: 'x1', messageId: 'm1', conversationId: 'cv1', body: 'Yes please' })));
+			expect(run.items?.[0]).toMatchObject({ event: type });
+			expect(run.items?.[0].record).toBeUndefined();
+		}
+	});
+
 	it('keeps the event when the read fails, with a fetchError instead of the record', async () => {
 		ghl().get('/contacts/gone').reply(404, { message: 'Contact not found' });
 		const payload = event('ContactUpdate', { id: 'gone' });
@@ -146,6 +163,7 @@ describe('GHL Trigger → Fetch Full Record builds its path from checked payload
 		expect(recordSource('TaskComplete', { id, contactId: 'c1' })).toEqual({ error: expect.stringMatching(/id .*is not a valid GHL ID|id is empty/) });
 		expect(recordSource('NoteCreate', { id: 'n1', contactId: id })).toEqual({ error: expect.stringContaining('contactId') });
 		expect(recordSource('AppointmentCreate', { appointment: { id } })).toEqual({ error: expect.stringContaining('id') });
+		expect(recordSource('OpportunityStageUpdate', { id })).toEqual({ error: expect.stringContaining('id') });
 	});
 
 	it('passes good ids as segments for the transport to encode', () => {
