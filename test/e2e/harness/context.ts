@@ -65,6 +65,7 @@ export interface E2eContext {
 		ghlTrigger: WorkflowRef;
 		ghlWorkflowWebhook: WorkflowRef;
 		scoreAppTrigger: WorkflowRef;
+		deals: WorkflowRef;
 	};
 	templates: TemplateRef[];
 	/** Seconds spent in each global-setup step. */

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path';
 
 import { GHL_DEFAULT_SCOPES } from '../../../credentials/GhlOAuth2Api.credentials';
 import type { CredentialRef, E2eContext, TemplateRef, WorkflowRef } from './context';
+import { dealOperations } from './fixtures.deals';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -126,10 +127,10 @@ const nodeId = () => {
 	return `00000000-0000-4000-8000-${String(nodeCounter).padStart(12, '0')}`;
 };
 
-const credentialsOf = (ref: CredentialRef) => ({ [ref.type]: { id: ref.id, name: ref.name } });
-const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const credentialsOf = (ref: CredentialRef) => ({ [ref.type]: { id: ref.id, name: ref.name } });
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-function webhookNode(path: string) {
+export function webhookNode(path: string) {
 	return {
 		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
 		id: nodeId(),
@@ -142,7 +143,7 @@ function webhookNode(path: string) {
 }
 
 /** One HighLevel (GHL) action node; `executeOnce` so a multi-item output before it does not fan out. */
-function ghl(
+export function ghl(
 	name: string,
 	credential: CredentialRef,
 	resource: string,
@@ -167,7 +168,7 @@ function noOp(name: string) {
 }
 
 /** A workflow whose nodes run one after the other. */
-function chain(ref: WorkflowRef, nodes: any[]): ExportedWorkflow {
+export function chain(ref: WorkflowRef, nodes: any[]): ExportedWorkflow {
 	const connections: Record<string, any> = {};
 	nodes.forEach((node, index) => {
 		node.position = [index * 220, 0];
@@ -177,8 +178,8 @@ function chain(ref: WorkflowRef, nodes: any[]): ExportedWorkflow {
 	return { id: ref.id, name: ref.name, active: false, nodes, connections, settings: { executionOrder: 'v1' }, pinData: {} };
 }
 
-const body = (field: string) => `={{ $('Webhook').first().json.body.${field} }}`;
-const output = (node: string, path = 'id') => `={{ $('${node}').first().json.${path} }}`;
+export const body = (field: string) => `={{ $('Webhook').first().json.body.${field} }}`;
+export const output = (node: string, path = 'id') => `={{ $('${node}').first().json.${path} }}`;
 
 // ---------------------------------------------------------------- the workflows
 
@@ -192,6 +193,7 @@ export const WORKFLOWS = {
 	ghlTrigger: { id: 'e2eWfGhlTrig0001', name: 'E2E: GHL Trigger (signed)', path: 'e2e-ghl-trigger-0001/webhook' },
 	ghlWorkflowWebhook: { id: 'e2eWfGhlSecret01', name: 'E2E: GHL Trigger (workflow webhook)', path: 'e2e-ghl-secret-0001/webhook' },
 	scoreAppTrigger: { id: 'e2eWfScoreApp001', name: 'E2E: ScoreApp Trigger', path: 'e2e-scoreapp-0001/webhook' },
+	deals: { id: 'e2eWfDeals000001', name: 'E2E: lead to deal (opportunities, workflows, campaigns, messages, API request)', path: 'e2e-deals' },
 } satisfies E2eContext['workflows'];
 
 /**
@@ -458,6 +460,7 @@ export function buildWorkflows(credentials: E2eContext['credentials'], publicKey
 	return [
 		allOperations(credentials.oauthA),
 		deletes(credentials.oauthA),
+		dealOperations(credentials.oauthA),
 		oauthExpired(credentials.oauthExpired, WORKFLOWS.oauthExpired),
 		oauthExpired(credentials.oauthRace, WORKFLOWS.oauthRace),
 		agency(credentials.agency),
@@ -467,7 +470,7 @@ export function buildWorkflows(credentials: E2eContext['credentials'], publicKey
 			type: 'n8n-nodes-ghl.ghlTrigger',
 			parameters: {
 				source: 'marketplaceApp',
-				events: ['ContactCreate', 'NoteCreate'],
+				events: ['ContactCreate', 'NoteCreate', 'OpportunityStageUpdate', 'InboundMessage'],
 				signatureVerification: 'signature',
 				locationIds: '',
 				fetchFullRecord: 'ghlPrivateIntegrationApi',
