@@ -103,3 +103,28 @@ describe('Private Integration credential', () => {
 		expect(calendars.results.map((result) => result.value)).toEqual(['fakeCalendarB0000001']);
 	});
 });
+
+describe('deal pickers (#12), sub-account OAuth2 credential', () => {
+	const oauth = ctx.credentials.oauthA;
+	const deal = (extra: Record<string, unknown> = {}) => ({ resource: 'opportunity', operation: 'create', ...extra });
+
+	test('pipelines, and the stages of the pipeline chosen in the editor (in pipeline order)', async () => {
+		const pipelines = await loadOptions(oauth, 'getPipelines', deal());
+		expect(pipelines.map((pipeline) => pipeline.name)).toEqual(expect.arrayContaining(['Sales Pipeline', 'Onboarding']));
+		const sales = pipelines.find((pipeline) => pipeline.name === 'Sales Pipeline')!;
+		const stages = await loadOptions(oauth, 'getPipelineStages', deal({ pipelineId: sales.value }));
+		expect(stages.map((stage) => stage.name)).toEqual(['New Lead', 'Qualified', 'Proposal', 'Won']);
+		expect(await loadOptions(oauth, 'getPipelineStages', deal({ pipelineId: '' }))).toEqual([]);
+	});
+
+	test('lost reasons, workflows, campaigns and opportunity custom fields', async () => {
+		const reasons = await loadOptions(oauth, 'getLostReasons', deal({ operation: 'updateStatus' }));
+		expect(reasons.map((reason) => reason.value)).toEqual(expect.arrayContaining(['fakeLostReasonA00001', 'fakeLostReasonA00002']));
+		const workflows = await loadOptions(oauth, 'getWorkflows', { resource: 'contact', operation: 'addToWorkflow' });
+		expect(workflows.map((workflow) => workflow.value)).toEqual(expect.arrayContaining(['fakeWorkflowNurture1', 'fakeWorkflowHotLead1']));
+		const campaigns = await loadOptions(oauth, 'getCampaigns', { resource: 'contact', operation: 'addToCampaign' });
+		expect(campaigns.map((campaign) => campaign.value)).toContain('fakeCampaignA0000001');
+		const fields = await loadOptions(oauth, 'getOpportunityCustomFields', deal());
+		expect(fields.map((field) => field.value)).toEqual(expect.arrayContaining(['fakeOppFieldA0000001', 'fakeOppFieldA0000002']));
+	});
+});

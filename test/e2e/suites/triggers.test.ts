@@ -181,3 +181,44 @@ describe('ScoreApp Trigger (Scoreapp-Signature HMAC)', () => {
 		expect(started.map((execution) => execution.id)).toEqual([]);
 	});
 });
+
+describe('GHL Trigger: deal and message events (#12)', () => {
+	const workflow = ctx.workflows.ghlTrigger;
+	const { privateKeyPem } = ctx.ed25519;
+
+	test('a signed OpportunityStageUpdate starts one execution with the full opportunity read from GHL', async () => {
+		const contactId = `e2eDealContact${randomBytes(4).toString('hex')}`;
+		await fake.seed({ contacts: [{ id: contactId, locationId: IDS.locationA, email: `${unique('deal')}@e2e.test`, firstName: 'Deal' }] });
+		const seeded = await fake.seed({
+			opportunities: [{ locationId: IDS.locationA, contactId, pipelineId: 'fakePipelineSales001', pipelineStageId: 'fakeStageQualified01', name: 'Seeded deal', status: 'open', monetaryValue: 900 }],
+		});
+		const opportunity = seeded.opportunities[0];
+		const event = { type: 'OpportunityStageUpdate', locationId: IDS.locationA, id: opportunity.id, contactId, pipelineId: 'fakePipelineSales001', pipelineStageId: 'fakeStageQualified01', status: 'open' };
+		const signed = ghlEvent(privateKeyPem, event);
+		const [execution, ...more] = await executionsStartedBy(
+			workflow.id,
+			async () => {
+				expect((await n8n.postWebhook(workflow.path, signed.body, signed.headers)).status).toBe(200);
+			},
+			1,
+		);
+		expect(more).toEqual([]);
+		expectSuccess(execution);
+		const [item] = execution.runs['GHL Trigger'][0].items;
+		expect(item).toMatchObject({ event: 'OpportunityStageUpdate', payload: event, record: expect.objectContaining({ id: opportunity.id, name: 'Seeded deal', monetaryValue: 900 }) });
+	});
+
+	test('a signed InboundMessage starts one execution with the message', async () => {
+		const event = { type: 'InboundMessage', locationId: IDS.locationA, contactId: 'someContact', conversationId: 'conv1', messageId: `m${randomBytes(4).toString('hex')}`, body: 'YES', messageType: 'SMS', direction: 'inbound' };
+		const signed = ghlEvent(privateKeyPem, event);
+		const [execution] = await executionsStartedBy(
+			workflow.id,
+			async () => {
+				expect((await n8n.postWebhook(workflow.path, signed.body, signed.headers)).status).toBe(200);
+			},
+			1,
+		);
+		expectSuccess(execution);
+		expect(execution.runs['GHL Trigger'][0].items[0]).toMatchObject({ event: 'InboundMessage', payload: event });
+	});
+});
