@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 
 import { GHL_DEFAULT_SCOPES } from '../../../credentials/GhlOAuth2Api.credentials';
 import type { CredentialRef, E2eContext, TemplateRef, WorkflowRef } from './context';
-import { dealOperations } from './fixtures.deals';
+import { DEAL_IDS, dealOperations } from './fixtures.deals';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -394,6 +394,16 @@ const TEMPLATE_CREDENTIALS: Record<string, keyof E2eContext['credentials']> = {
  * type) and, for GHL Trigger nodes, the test's public key added under Custom Public Keys (GHL's own
  * private key is not ours to sign with). Nothing else is changed.
  */
+/** What a user puts in a template's Settings placeholders (YOUR_…), from the fake's default seed. */
+export const TEMPLATE_SETTINGS: Record<string, string> = {
+	pipelineId: DEAL_IDS.pipeline,
+	hotStageId: DEAL_IDS.stageProposal,
+	warmStageId: DEAL_IDS.stageQualified,
+	coldStageId: DEAL_IDS.stageNew,
+	hotLeadWorkflowId: 'fakeWorkflowHotLead1',
+	stageOrder: [DEAL_IDS.stageNew, DEAL_IDS.stageQualified, DEAL_IDS.stageProposal, 'fakeStageWon00000001'].join(','),
+};
+
 export function templateWorkflows(
 	root: string,
 	credentials: E2eContext['credentials'],
@@ -416,6 +426,10 @@ export function templateWorkflows(
 			for (const type of Object.keys(copy.credentials ?? {})) {
 				const key = TEMPLATE_CREDENTIALS[type];
 				if (key) copy.credentials[type] = { id: credentials[key].id, name: credentials[key].name };
+			}
+			// The Settings a user fills in after importing (pipeline, stages, workflow): the fake's seed.
+			for (const assignment of copy.type === 'n8n-nodes-base.set' ? (copy.parameters?.assignments?.assignments ?? []) : []) {
+				if (assignment.name in TEMPLATE_SETTINGS && String(assignment.value).startsWith('YOUR_')) assignment.value = TEMPLATE_SETTINGS[assignment.name];
 			}
 			if (copy.type === 'n8n-nodes-ghl.ghlTrigger' && (copy.parameters?.source ?? 'marketplaceApp') === 'marketplaceApp') {
 				copy.parameters.options = { ...(copy.parameters.options ?? {}), customPublicKeys: publicKeyPem };

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 
 import type { TemplateRef } from '../harness/context';
-import { IDS } from '../harness/fixtures';
+import { IDS, TEMPLATE_SETTINGS } from '../harness/fixtures';
 import { describeFailure, type Execution } from '../harness/n8n';
 import { setup, unique } from '../harness/helpers';
 import { ghlEvent, scoreAppEvent, scoreAppLead, type SignedRequest } from '../harness/signing';
@@ -54,6 +54,14 @@ async function triggerInput(template: TemplateRef): Promise<Sent> {
 		];
 		event = { type, locationId: IDS.locationA, appointment: { id: facts.appointmentId, contactId, calendarId: IDS.calendarA } };
 	}
+	if (type === 'InboundMessage') {
+		// A contact with an open deal in the template's pipeline, owned by a user, replies by SMS.
+		facts.body = 'Yes, tell me more';
+		seed.opportunities = [
+			{ locationId: IDS.locationA, contactId, pipelineId: TEMPLATE_SETTINGS.pipelineId, pipelineStageId: TEMPLATE_SETTINGS.coldStageId, name: 'Gil deal', status: 'open', assignedTo: IDS.userA },
+		];
+		event = { type, locationId: IDS.locationA, contactId, conversationId: rid('e2eConv'), messageId: rid('e2eMsg'), body: facts.body, messageType: 'SMS', direction: 'inbound', contentType: 'text/plain' };
+	}
 	await fake.seed(seed);
 	return { request: ghlEvent(ctx.ed25519.privateKeyPem, event), facts };
 }
@@ -74,11 +82,23 @@ const KNOWN: Record<string, (execution: Execution, facts: Record<string, any>) =
 		expect(tasks).toEqual([expect.objectContaining({ completed: false, title: expect.stringContaining('Call hot ScoreApp lead Tina Template') })]);
 		// Due tomorrow.
 		expect(Date.parse(tasks[0].dueDate) - Date.now()).toBeGreaterThan(20 * 3_600_000);
+		// One deal in the pipeline, in the hot band's stage (85 %), and the hot-lead workflow started.
+		const deals = (await fake.records('opportunities' as any)).filter((deal: any) => deal.contactId === contact.id);
+		expect(deals).toEqual([expect.objectContaining({ pipelineId: TEMPLATE_SETTINGS.pipelineId, pipelineStageId: TEMPLATE_SETTINGS.hotStageId, status: 'open' })]);
+		const enrolments = (await fake.records('workflowEnrolments' as any)).filter((row: any) => row.contactId === contact.id);
+		expect(enrolments).toEqual([expect.objectContaining({ workflowId: TEMPLATE_SETTINGS.hotLeadWorkflowId, status: 'active' })]);
 	},
 	'scoreapp-details-updated-to-ghl.json': async (_execution, { email }) => {
 		expect((await fake.records('contacts')).filter((record) => record.email === email)).toEqual([
 			expect.objectContaining({ locationId: IDS.locationA, firstName: 'Tina', lastName: 'Template' }),
 		]);
+	},
+	'ghl-inbound-sms-to-next-stage.json': async (_execution, facts) => {
+		const [deal] = (await fake.records('opportunities' as any)).filter((record: any) => record.contactId === facts.contactId);
+		// cold (New Lead) → the next stage in the Settings order (Qualified).
+		expect(deal).toMatchObject({ pipelineStageId: TEMPLATE_SETTINGS.warmStageId });
+		const tasks = (await fake.records('tasks')).filter((task) => task.contactId === facts.contactId);
+		expect(tasks).toEqual([expect.objectContaining({ assignedTo: IDS.userA, title: expect.stringContaining(facts.body) })]);
 	},
 	'ghl-task-note-to-next-step.json': async (execution, facts) => {
 		const handOff = execution.runs['Hand Off']?.[0]?.items ?? [];
