@@ -14,7 +14,7 @@ export class Ghl implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with HighLevel (GoHighLevel / LeadConnector) contacts, tasks, notes and appointments',
+		description: 'Work with HighLevel (GoHighLevel / LeadConnector) contacts, opportunities, conversations, tasks, notes and appointments',
 		defaults: { name: 'HighLevel (GHL)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
