@@ -31,6 +31,8 @@ import type { ApiResult, FakeGhl, FakeGhlOptions, LogEntry } from './core/types.
 // @ts-ignore TS5097 -- see above
 import { HttpError } from './core/util.ts';
 // @ts-ignore TS5097 -- see above
+import { flushWebhooks, stopWebhooks } from './core/webhooks.ts';
+// @ts-ignore TS5097 -- see above
 import { allRoutes } from './routes/index.ts';
 
 export type {
@@ -83,6 +85,7 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 				if (e instanceof HttpError) send(e.status, e.body, e.headers);
 				else send(500, { statusCode: 500, message: String((e as Error).message ?? e) }, {});
 			}
+			flushWebhooks(core);
 			return;
 		}
 
@@ -118,6 +121,8 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 		entry.route ??= 'UNMATCHED';
 		record(core, entry as LogEntry);
 		send(result.status, result.body, result.headers);
+		// webhooks of this request's changes leave only now that its answer is out
+		flushWebhooks(core);
 	});
 	server.keepAliveTimeout = 5000;
 
@@ -142,6 +147,7 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 		},
 		close: () =>
 			new Promise<void>((resolve) => {
+				stopWebhooks(core.hooks);
 				server.close(() => resolve());
 				server.closeAllConnections();
 			}),

@@ -1,8 +1,10 @@
 /**
  * The admin API (/__admin/*: no auth, JSON, not rate-limited or logged) and the in-process
- * helpers behind it: snapshot, config patch.
+ * helpers behind it: snapshot, config patch. Webhooks and UI edits: adminHooks.ts.
  */
 // @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
+import { handleAdminHooks } from './adminHooks.ts';
+// @ts-ignore TS5097 -- see above
 import { injectFault } from './faults.ts';
 // @ts-ignore TS5097 -- see above
 import { clearRequests, requests } from './log.ts';
@@ -112,5 +114,7 @@ export function handleAdmin(core: Core, method: string, url: URL, raw: string): 
 			if (typeof body.advanceMs === 'number') core.state.clockOffsetMs += body.advanceMs;
 			return { status: 200, body: { offsetMs: core.state.clockOffsetMs, now: core.iso() } };
 	}
+	const hooks = handleAdminHooks(core, route, body, url.searchParams);
+	if (hooks) return hooks;
 	throw err(404, `Unknown admin endpoint ${route}`, { error: 'Not Found' });
 }

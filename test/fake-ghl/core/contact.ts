@@ -1,17 +1,20 @@
 /**
- * Contacts as records: built from a request body (tags lower-cased and added to the location,
- * custom fields by id or key), duplicate detection in the location's order, the public shape.
+ * Contacts as records: built from a request body (normalised as normalize.ts says, tags added to
+ * the location, custom fields by id or key), duplicate detection in the location's order, the public shape.
  */
 // @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES } from './constants.ts';
+// @ts-ignore TS5097 -- see above
+import { emailKey, normalizeContactInput } from './normalize.ts';
 // @ts-ignore TS5097 -- see above
 import { ensureLocationTag } from './state.ts';
 import type { Core, Rec } from './types.ts';
 // @ts-ignore TS5097 -- see above
 import { badRequest, clone, HttpError, lower, newId, normTags, samePhone } from './util.ts';
 
-export function contactFrom(core: Core, input: Rec, existing?: Rec): Rec {
+export function contactFrom(core: Core, raw: Rec, existing?: Rec): Rec {
 	const t = core.iso();
+	const input = normalizeContactInput(raw);
 	const c: Rec = existing
 		? { ...existing }
 		: { id: newId(), dateAdded: t, tags: [], customFields: [], type: 'lead', dnd: false, source: undefined, deleted: false };
@@ -60,7 +63,7 @@ export function findDuplicate(core: Core, loc: Rec, data: Rec, exceptId?: string
 		if (!v) continue;
 		for (const c of core.state.contacts.values()) {
 			if (c.locationId !== loc.id || c.id === exceptId) continue;
-			if (field === 'email' ? lower(c.email) === lower(v) : field === 'phone' ? samePhone(c.phone, v) : c[field] === v) {
+			if (field === 'email' ? emailKey(c.email) === emailKey(v) : field === 'phone' ? samePhone(c.phone, v) : c[field] === v) {
 				return { contact: c, field };
 			}
 		}

@@ -1,6 +1,6 @@
 /**
  * Seeding: records from a SeedInput (or the 'default' seed, see DEFAULT_IDS) into the state, and
- * reset() back to an empty state with the start-up config.
+ * reset() back to an empty state with the start-up config (webhooks off).
  */
 // @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { eventFrom } from './calendar.ts';
@@ -17,6 +17,8 @@ import { addClient, addLocation, emptyState, setRng } from './state.ts';
 import type { Core, FakeState, Rec, SeedInput } from './types.ts';
 // @ts-ignore TS5097 -- see above
 import { clone, newId } from './util.ts';
+// @ts-ignore TS5097 -- see above
+import { emptyHooks, stopWebhooks } from './webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -185,5 +187,7 @@ export function reset(core: Core, seedInput?: SeedInput | 'default'): void {
 	for (const k of Object.keys(fresh) as (keyof FakeState)[]) (core.state as any)[k] = fresh[k];
 	core.config = clone(core.initialConfig);
 	setRng(core);
+	stopWebhooks(core.hooks);
+	core.hooks = emptyHooks();
 	if (seedInput) seed(core, seedInput);
 }

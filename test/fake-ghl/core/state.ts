@@ -10,6 +10,8 @@ import { ALL_SCOPES } from './routing.ts';
 import type { Core, FakeGhlOptions, FakeState, Rec } from './types.ts';
 // @ts-ignore TS5097 -- see above
 import { clone, deepMerge, mulberry32, newId } from './util.ts';
+// @ts-ignore TS5097 -- see above
+import { emptyHooks } from './webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -60,6 +62,7 @@ export function createCore(options: FakeGhlOptions): Core {
 		now: () => Date.now() + state.clockOffsetMs,
 		iso: (ms = core.now()) => new Date(ms).toISOString(),
 		url: '',
+		hooks: emptyHooks(),
 	};
 	setRng(core);
 	return core;

@@ -4,6 +4,7 @@
  */
 import type http from 'node:http';
 import type { SpecOperation } from '../spec.generated.ts';
+import type { Hooks } from './webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export type Rec = Record<string, any>;
@@ -208,6 +209,8 @@ export interface Core {
 	iso(ms?: number): string;
 	/** base URL, known once the server listens */
 	url: string;
+	/** outgoing webhooks: settings, pending deliveries, the delivery log (replaced by reset()) */
+	hooks: Hooks;
 }
 
 export interface Auth {

@@ -1,7 +1,7 @@
 /**
  * Contacts API (contacts.json): create (duplicate rules), upsert, look-up by email/phone, get,
  * update, delete, the deprecated list n8n's built-in node pages through, by business, tags, and a
- * contact's appointments.
+ * contact's appointments. Every change goes to contactChanged (webhooks, off by default).
  */
 // @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, contactOf } from '../core/auth.ts';
@@ -13,7 +13,11 @@ import { contactFrom, duplicateError, findDuplicate, publicContact } from '../co
 import { ensureLocationTag } from '../core/state.ts';
 import type { Core, Rec, Routes } from '../core/types.ts';
 // @ts-ignore TS5097 -- see above
-import { err, lower, newId, normTags, ok, samePhone } from '../core/util.ts';
+import { err, newId, normTags, ok, samePhone } from '../core/util.ts';
+// @ts-ignore TS5097 -- see above
+import { emailKey } from '../core/normalize.ts';
+// @ts-ignore TS5097 -- see above
+import { before, contactChanged } from '../core/webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -28,6 +32,7 @@ export function contactRoutes(core: Core): Routes {
 			}
 			const c = contactFrom(core, ctx.body);
 			state.contacts.set(c.id, c);
+			contactChanged(core, undefined, c);
 			return ok({ contact: publicContact(c) }, 201);
 		},
 		'POST /contacts/upsert': (ctx) => {
@@ -42,10 +47,12 @@ export function contactRoutes(core: Core): Routes {
 				if (other && other.field !== d.field) delete rest[other.field];
 				const c = contactFrom(core, rest, d.contact);
 				state.contacts.set(c.id, c);
+				contactChanged(core, d.contact, c);
 				return ok({ new: false, contact: publicContact(c), traceId: newId(36) });
 			}
 			const c = contactFrom(core, ctx.body);
 			state.contacts.set(c.id, c);
+			contactChanged(core, undefined, c);
 			return ok({ new: true, contact: publicContact(c), traceId: newId(36) });
 		},
 		// Look-up by email or phone (the spec's "duplicate contact" search): the contact or null.
@@ -55,7 +62,7 @@ export function contactRoutes(core: Core): Routes {
 			const email = ctx.query.get('email');
 			const number = ctx.query.get('number');
 			const match = [...state.contacts.values()].find(
-				(c) => c.locationId === locationId && ((email && lower(c.email) === lower(email)) || (number && samePhone(c.phone, number))),
+				(c) => c.locationId === locationId && ((email && emailKey(c.email) === emailKey(email)) || (number && samePhone(c.phone, number))),
 			);
 			return ok({ contact: match ? publicContact(match) : null });
 		},
@@ -69,6 +76,7 @@ export function contactRoutes(core: Core): Routes {
 			}
 			const updated = contactFrom(core, ctx.body, c);
 			state.contacts.set(c.id, updated);
+			contactChanged(core, c, updated);
 			return ok({ succeded: true, contact: publicContact(updated) });
 		},
 		'DELETE /contacts/{contactId}': (ctx) => {
@@ -76,6 +84,7 @@ export function contactRoutes(core: Core): Routes {
 			state.contacts.delete(c.id);
 			for (const [id, t] of state.tasks) if (t.contactId === c.id) state.tasks.delete(id);
 			for (const [id, n] of state.notes) if (n.contactId === c.id) state.notes.delete(id);
+			contactChanged(core, c, undefined);
 			return ok({ succeded: true });
 		},
 		// Deprecated list (n8n's built-in node pages through it). The spec's DTO has no cursor; `meta`
@@ -114,16 +123,20 @@ export function contactRoutes(core: Core): Routes {
 		},
 		'POST /contacts/{contactId}/tags': (ctx) => {
 			const c = contactOf(core, ctx);
+			const prev = before(core, c);
 			c.tags = normTags([...c.tags, ...ctx.body.tags]);
 			for (const t of c.tags) ensureLocationTag(core, c.locationId, t);
 			c.dateUpdated = core.iso();
+			contactChanged(core, prev, c);
 			return ok({ tags: [...c.tags] }, 201);
 		},
 		'DELETE /contacts/{contactId}/tags': (ctx) => {
 			const c = contactOf(core, ctx);
+			const prev = before(core, c);
 			const remove = new Set(normTags(ctx.body.tags));
 			c.tags = c.tags.filter((t: string) => !remove.has(t));
 			c.dateUpdated = core.iso();
+			contactChanged(core, prev, c);
 			return ok({ tags: [...c.tags] });
 		},
 		'GET /contacts/{contactId}/appointments': (ctx) => {

@@ -1,7 +1,8 @@
 /**
  * Opportunities API (opportunities.json): pipelines, lost reasons, search (GET: filters with a
  * page or startAfter/startAfterId cursor; POST: the spec's small body), get, create (contact,
- * pipeline and stage checked), update, status, upsert, delete, followers.
+ * pipeline and stage checked), update, status, upsert, delete, followers. Every change goes to
+ * opportunityChanged (webhooks, off by default).
  */
 // @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, getOwned } from '../core/auth.ts';
@@ -14,6 +15,8 @@ import { publicTask } from './tasks.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
 // @ts-ignore TS5097 -- see above
 import { badRequest, clone, err, ok } from '../core/util.ts';
+// @ts-ignore TS5097 -- see above
+import { before, opportunityChanged } from '../core/webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -115,6 +118,7 @@ export function opportunityRoutes(core: Core): Routes {
 			if (findDuplicateOpportunity(core, loc.id, b.contactId, b.pipelineId)) throw badRequest(MESSAGES.duplicateOpportunity);
 			const o = opportunityFrom(core, { ...b, pipelineStageId: stageId });
 			state.opportunities.set(o.id, o);
+			opportunityChanged(core, undefined, o);
 			return ok({ opportunity: publicOpportunity(core, o) }, 201);
 		},
 		'PUT /opportunities/{id}': (ctx) => {
@@ -123,17 +127,22 @@ export function opportunityRoutes(core: Core): Routes {
 			const { stageId } = checkRefs(core, o.locationId, ctx.body, o);
 			const updated = opportunityFrom(core, { ...ctx.body, pipelineStageId: stageId }, o);
 			state.opportunities.set(o.id, updated);
+			opportunityChanged(core, o, updated);
 			return ok({ opportunity: publicOpportunity(core, updated) });
 		},
 		'PUT /opportunities/{id}/status': (ctx) => {
 			const o = oppOf(ctx);
 			noAll(ctx.body.status);
 			if (ctx.body.lostReasonId !== undefined) checkRefs(core, o.locationId, { lostReasonId: ctx.body.lostReasonId }, o);
-			state.opportunities.set(o.id, opportunityFrom(core, ctx.body, o));
+			const updated = opportunityFrom(core, ctx.body, o);
+			state.opportunities.set(o.id, updated);
+			opportunityChanged(core, o, updated);
 			return ok({ succeded: true });
 		},
 		'DELETE /opportunities/{id}': (ctx) => {
-			state.opportunities.delete(oppOf(ctx).id);
+			const o = oppOf(ctx);
+			state.opportunities.delete(o.id);
+			opportunityChanged(core, o, undefined);
 			return ok({ succeded: true });
 		},
 		// The spec's UpsertOpportunityDto has no contactId, so the fake matches on `id` only.
@@ -148,17 +157,22 @@ export function opportunityRoutes(core: Core): Routes {
 			if (isRemoveAllFollowers) o.followers = [];
 			setFollowers(o, followers ?? [], followersActionType);
 			state.opportunities.set(o.id, o);
+			opportunityChanged(core, existing, o);
 			return ok({ opportunity: publicOpportunity(core, o), new: !existing });
 		},
 		'POST /opportunities/{id}/followers': (ctx) => {
 			const o = oppOf(ctx);
+			const prev = before(core, o);
 			const followersAdded = setFollowers(o, ctx.body.followers, 'add');
+			opportunityChanged(core, prev, o);
 			return ok({ followers: [...o.followers], followersAdded }, 201);
 		},
 		'DELETE /opportunities/{id}/followers': (ctx) => {
 			const o = oppOf(ctx);
+			const prev = before(core, o);
 			const all = ctx.query.get('isRemoveAllFollowers') === 'true';
 			const followersRemoved = setFollowers(o, all ? [...o.followers] : ctx.body.followers, 'remove');
+			opportunityChanged(core, prev, o);
 			return ok({ followers: [...o.followers], followersRemoved });
 		},
 	};
