@@ -3,6 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { resolveContactId } from '../../helpers/contact';
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { invalidInput, updateDisplayOptions } from '../../helpers/utils';
+import { conflictProperties, readConflictPolicy } from '../../sync/conflictOptions';
+import { decideWrite } from '../../sync/conflictPolicy';
+import { getContact } from '../../sync/existingRecord';
 import type { GhlClient } from '../../transport';
 import { contactLocator, optionsCollection } from '../common.descriptions';
 import { byContactLocator } from '../lockKeys';
@@ -12,6 +15,7 @@ import { contactFieldsCollection } from './descriptions';
 const properties: INodeProperties[] = [
 	contactLocator(),
 	contactFieldsCollection('update'),
+	...conflictProperties('one GET /contacts/{ID} before the write'),
 	optionsCollection([
 		{
 			displayName: 'Tags',
@@ -32,6 +36,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contact'],
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const { tagMode = 'add', simplify } = this.getNodeParameter('options', itemIndex, {}) as { tagMode?: string; simplify?: boolean };
+	const policy = readConflictPolicy.call(this, itemIndex);
 	const body = await buildContactBody.call(this, client, itemIndex, 'update');
 	const tags = body.tags as string[] | undefined;
 	if (tagMode === 'add') delete body.tags;
@@ -39,18 +44,29 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		throw invalidInput(this.getNode(), itemIndex, 'Update Fields', 'nothing to update', 'Add at least one field under "Update Fields".');
 	}
 	const contactId = await resolveContactId.call(this, client, itemIndex);
+	// The policy's read comes after every check.
+	const existing = policy.mode === 'overwrite' ? undefined : await getContact.call(this, client, itemIndex, contactId);
+	const write = decideWrite(policy, existing, 'contact', tagMode === 'add' && tags?.length ? { ...body, tags } : body);
+	if (write.skip) return write.skip;
+	// Fill Empty drops tags when GHL has them all; "add" still sends them with POST /tags.
+	const update = { ...write.body };
+	const addTags = tagMode === 'add' && update.tags ? tags : undefined;
+	if (tagMode === 'add') delete update.tags;
 	let contact: IDataObject;
-	if (Object.keys(body).length) {
-		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId }, body, itemIndex }));
+	if (Object.keys(update).length) {
+		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId }, body: update, itemIndex }));
+	} else if (existing) {
+		contact = existing;
 	} else {
 		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId }, itemIndex }));
 	}
-	if (tagMode === 'add' && tags?.length) {
+	if (addTags?.length) {
 		// POST /tags adds without touching the others; its answer is the full tag list.
-		const added = await client.request<{ tags?: string[] }>({ method: 'POST', path: '/contacts/{contactId}/tags', segments: { contactId }, body: { tags }, itemIndex });
-		contact = { ...contact, tags: added.tags ?? [...new Set([...((contact.tags as string[]) ?? []), ...tags])] };
+		const added = await client.request<{ tags?: string[] }>({ method: 'POST', path: '/contacts/{contactId}/tags', segments: { contactId }, body: { tags: addTags }, itemIndex });
+		contact = { ...contact, tags: added.tags ?? [...new Set([...((contact.tags as string[]) ?? []), ...addTags])] };
 	}
-	return simplify ? await simplifyContact(client, contact) : contact;
+	const output = simplify ? await simplifyContact(client, contact) : contact;
+	return write.report ? { ...output, ...write.report } : output;
 }
 
 export const lockKey = byContactLocator;
