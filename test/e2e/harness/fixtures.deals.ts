@@ -4,19 +4,8 @@
  * from the webhook body: {email, phone}.
  */
 import type { CredentialRef } from './context';
-import { body, byId, chain, type ExportedWorkflow, ghl, output, webhookNode, WORKFLOWS } from './fixtures';
+import { body, byId, chain, DEAL_IDS, type ExportedWorkflow, ghl, output, webhookNode, WORKFLOWS } from './fixtures';
 
-/** The fake's default seed (test/fake-ghl/core/constants.ts). */
-export const DEAL_IDS = {
-	pipeline: 'fakePipelineSales001',
-	stageNew: 'fakeStageNewLead0001',
-	stageQualified: 'fakeStageQualified01',
-	stageProposal: 'fakeStageProposal001',
-	lostReason: 'fakeLostReasonA00001',
-	oppField: 'fakeOppFieldA0000001',
-	workflow: 'fakeWorkflowNurture1',
-	campaign: 'fakeCampaignA0000001',
-} as const;
 
 export function dealOperations(cred: CredentialRef): ExportedWorkflow {
 	const contact = byId(output('Contact: create'));

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 
 import { GHL_DEFAULT_SCOPES } from '../../../credentials/GhlOAuth2Api.credentials';
 import type { CredentialRef, E2eContext, TemplateRef, WorkflowRef } from './context';
-import { DEAL_IDS, dealOperations } from './fixtures.deals';
+import { dealOperations } from './fixtures.deals';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -394,6 +394,19 @@ const TEMPLATE_CREDENTIALS: Record<string, keyof E2eContext['credentials']> = {
  * type) and, for GHL Trigger nodes, the test's public key added under Custom Public Keys (GHL's own
  * private key is not ours to sign with). Nothing else is changed.
  */
+// fixtures.deals imports this module back: keep what it needs at load time here, not there.
+/** The fake's default seed (test/fake-ghl/core/constants.ts). */
+export const DEAL_IDS = {
+	pipeline: 'fakePipelineSales001',
+	stageNew: 'fakeStageNewLead0001',
+	stageQualified: 'fakeStageQualified01',
+	stageProposal: 'fakeStageProposal001',
+	lostReason: 'fakeLostReasonA00001',
+	oppField: 'fakeOppFieldA0000001',
+	workflow: 'fakeWorkflowNurture1',
+	campaign: 'fakeCampaignA0000001',
+} as const;
+
 /** What a user puts in a template's Settings placeholders (YOUR_…), from the fake's default seed. */
 export const TEMPLATE_SETTINGS: Record<string, string> = {
 	pipelineId: DEAL_IDS.pipeline,

@@ -5,7 +5,7 @@
  * the fake (method, path, Version header, body) and on what it stored.
  */
 import type { LoggedRequest } from '../harness/fake';
-import { DEAL_IDS } from '../harness/fixtures.deals';
+import { DEAL_IDS } from '../harness/fixtures';
 import { expectSuccess, firstOf, matching, outputOf, setup, unique, uniquePhone } from '../harness/helpers';
 import type { Execution } from '../harness/n8n';
 
