@@ -124,8 +124,10 @@ const OPPORTUNITY_NOISE = ['updatedAt', 'lastActionDate', 'lastStatusChangeAt', 
 
 const pick = (rec: Rec, fields: string[]) => Object.fromEntries(fields.filter((k) => rec[k] !== undefined).map((k) => [k, clone(rec[k])]));
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-const without = (rec: Rec, noise: string[]) => Object.fromEntries(Object.entries(rec).filter(([k]) => !noise.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
 const tagSet = (tags: unknown) => (Array.isArray(tags) ? [...tags].sort() : []);
+/** The record without its bookkeeping, keys sorted, tags as a set: equal when nothing changed. */
+const without = (rec: Rec, noise: string[]) =>
+	Object.fromEntries(Object.entries({ ...rec, ...(rec.tags ? { tags: tagSet(rec.tags) } : {}) }).filter(([k]) => !noise.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
 
 function contactPayload(c: Rec, type: string): Rec {
 	const out = pick(c, CONTACT_FIELDS);
