@@ -33,7 +33,8 @@ export function shortKey(definition: CustomFieldDefinition): string {
 	return (definition.fieldKey ?? '').replace(/^(contact|opportunity)\./, '');
 }
 
-function findDefinition(definitions: CustomFieldDefinition[], reference: string) {
+/** A definition by id, key (`lead_score`, `contact.lead_score`, `{{ contact.lead_score }}`) or name. */
+export function findDefinition(definitions: CustomFieldDefinition[], reference: string) {
 	const wanted = reference.trim();
 	const bare = wanted.replace(/^\{\{\s*|\s*\}\}$/g, '').replace(/^(contact|opportunity)\./, '');
 	return (

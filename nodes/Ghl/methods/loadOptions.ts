@@ -2,8 +2,10 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 
 import { type CustomFieldModel, loadCustomFields, shortKey } from '../helpers/customFields';
 import { loadPipelines } from '../helpers/pipelines';
+import { DEFAULT_MARKER_KEY, isTextField } from '../sync/echoWrite';
 import { getGhlClient } from '../transport';
 import { searchUsers } from './listSearch';
+import { readLocationList } from './locationList';
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
@@ -42,6 +44,25 @@ async function customFieldOptions(this: ILoadOptionsFunctions, model: CustomFiel
 		.sort(byName);
 }
 
+export async function getContactMarkerFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await markerFieldOptions.call(this, 'contact');
+}
+
+export async function getOpportunityMarkerFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return await markerFieldOptions.call(this, 'opportunity');
+}
+
+/** Text fields by key (the default is a key), and the default key while the field does not exist yet. */
+async function markerFieldOptions(this: ILoadOptionsFunctions, model: CustomFieldModel): Promise<INodePropertyOptions[]> {
+	const fields = await loadCustomFields(await getGhlClient.call(this), model);
+	const options = fields
+		.filter(isTextField)
+		.map((field) => ({ name: `${field.name ?? field.id}${shortKey(field) ? ` (${shortKey(field)})` : ''}`, value: shortKey(field) || field.id }))
+		.sort(byName);
+	if (options.some((option) => option.value === DEFAULT_MARKER_KEY)) return options;
+	return [{ name: `${DEFAULT_MARKER_KEY} (not created yet: Settings → Custom Fields)`, value: DEFAULT_MARKER_KEY }, ...options];
+}
+
 export async function getPipelines(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const pipelines = await loadPipelines(await getGhlClient.call(this));
 	return pipelines.map((pipeline) => ({ name: pipeline.name ?? pipeline.id, value: pipeline.id })).sort(byName);
@@ -57,22 +78,12 @@ export async function getPipelineStages(this: ILoadOptionsFunctions): Promise<IN
 }
 
 export async function getLostReasons(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await getGhlClient.call(this);
-	const { lostReasons = [] } = await client.request<{ lostReasons?: IDataObject[] }>({
-		method: 'GET',
-		path: '/opportunities/lost-reason',
-		qs: { locationId: client.locationId },
-	});
+	const lostReasons = await readLocationList(this, '/opportunities/lost-reason', 'lostReasons');
 	return lostReasons.map((reason) => ({ name: String(reason.name ?? reason.id), value: String(reason.id) })).sort(byName);
 }
 
 export async function getWorkflows(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await getGhlClient.call(this);
-	const { workflows = [] } = await client.request<{ workflows?: IDataObject[] }>({
-		method: 'GET',
-		path: '/workflows/',
-		qs: { locationId: client.locationId },
-	});
+	const workflows = await readLocationList(this, '/workflows/', 'workflows');
 	return workflows
 		.map((workflow) => ({
 			name: `${String(workflow.name ?? workflow.id)}${workflow.status && workflow.status !== 'published' ? ` (${String(workflow.status)})` : ''}`,
@@ -82,11 +93,6 @@ export async function getWorkflows(this: ILoadOptionsFunctions): Promise<INodePr
 }
 
 export async function getCampaigns(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const client = await getGhlClient.call(this);
-	const { campaigns = [] } = await client.request<{ campaigns?: IDataObject[] }>({
-		method: 'GET',
-		path: '/campaigns/',
-		qs: { locationId: client.locationId },
-	});
+	const campaigns = await readLocationList(this, '/campaigns/', 'campaigns');
 	return campaigns.map((campaign) => ({ name: String(campaign.name ?? campaign.id), value: String(campaign.id) })).sort(byName);
 }

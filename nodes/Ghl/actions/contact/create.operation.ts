@@ -5,6 +5,7 @@ import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { duplicateContactId } from '../../transport/errors';
+import { echoGuardOptions, markBody, readEchoGuard } from '../../sync/echoWrite';
 import { optionsCollection } from '../common.descriptions';
 import { byEmailOrPhone } from '../lockKeys';
 import { buildContactBody, CREATE_ONLY } from './body';
@@ -28,6 +29,7 @@ const properties: INodeProperties[] = [
 			description: 'What to do when the location does not allow duplicates and GHL finds one by email or phone',
 		},
 		simplifyProperty,
+		...echoGuardOptions('contact'),
 	]),
 ];
 
@@ -39,10 +41,11 @@ const NOT_UPDATABLE = new Set(['locationId', ...CREATE_ONLY]);
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { onDuplicate?: string; simplify?: boolean };
 	const body = await buildContactBody.call(this, client, itemIndex, 'create');
+	const guard = await readEchoGuard.call(this, client, itemIndex, 'contact');
 	let contact: IDataObject;
 	let duplicate = false;
 	try {
-		const response = await client.request<{ contact: IDataObject }>({ method: 'POST', path: '/contacts/', body, itemIndex });
+		const response = await client.request<{ contact: IDataObject }>({ method: 'POST', path: '/contacts/', body: markBody(body, guard), itemIndex });
 		contact = response.contact;
 	} catch (error) {
 		const existingId =
@@ -55,7 +58,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		duplicate = true;
 		if (options.onDuplicate === 'update') {
 			const update = Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_UPDATABLE.has(key)));
-			const response = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId: existingId }, body: update, itemIndex });
+			const response = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId: existingId }, body: markBody(update, guard), itemIndex });
 			contact = response.contact;
 		} else {
 			const response = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId: existingId }, itemIndex });

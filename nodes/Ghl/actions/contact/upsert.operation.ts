@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
+import { echoGuardOptions, markBody, readEchoGuard } from '../../sync/echoWrite';
 import { optionsCollection } from '../common.descriptions';
 import { byEmailOrPhone } from '../lockKeys';
 import { buildContactBody } from './body';
@@ -21,6 +22,7 @@ const properties: INodeProperties[] = [
 			description: 'Whether to always create a new contact when the location allows duplicates (otherwise the match is updated)',
 		},
 		simplifyProperty,
+		...echoGuardOptions('contact'),
 	]),
 ];
 
@@ -30,10 +32,11 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const options = this.getNodeParameter('options', itemIndex, {}) as { createNewIfDuplicateAllowed?: boolean; simplify?: boolean };
 	const body = await buildContactBody.call(this, client, itemIndex, 'upsert');
 	if (options.createNewIfDuplicateAllowed) body.createNewIfDuplicateAllowed = true;
+	const guard = await readEchoGuard.call(this, client, itemIndex, 'contact');
 	const response = await client.request<{ new?: boolean; contact: IDataObject }>({
 		method: 'POST',
 		path: '/contacts/upsert',
-		body,
+		body: markBody(body, guard),
 		// Upserting the same data twice leaves one contact: safe to retry.
 		idempotent: true,
 		itemIndex,
