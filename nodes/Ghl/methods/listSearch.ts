@@ -2,6 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 
 import { credentialFor } from '../transport/auth';
 import { getGhlClient, ghlCredentialRequest, type GhlRequest } from '../transport';
+import { matchingName, readLocationList } from './locationList';
 
 const PAGE = 50;
 
@@ -74,31 +75,21 @@ export async function searchContacts(
 }
 
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const client = await getGhlClient.call(this);
-	const { users = [] } = await client.request<{ users?: IDataObject[] }>({
-		method: 'GET',
-		path: '/users/',
-		qs: { locationId: client.locationId },
-	});
-	const needle = (filter ?? '').toLowerCase();
+	const users = await readLocationList(this, '/users/', 'users');
 	return {
-		results: users
-			.map((user) => ({ name: `${(user.name as string) ?? ''}${user.email ? ` (${user.email as string})` : ''}`.trim(), value: String(user.id) }))
-			.filter((user) => !needle || user.name.toLowerCase().includes(needle)),
+		results: matchingName(
+			users.map((user) => ({ name: `${(user.name as string) ?? ''}${user.email ? ` (${user.email as string})` : ''}`.trim(), value: String(user.id) })),
+			filter,
+		),
 	};
 }
 
 export async function searchCalendars(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const client = await getGhlClient.call(this);
-	const { calendars = [] } = await client.request<{ calendars?: IDataObject[] }>({
-		method: 'GET',
-		path: '/calendars/',
-		qs: { locationId: client.locationId },
-	});
-	const needle = (filter ?? '').toLowerCase();
+	const calendars = await readLocationList(this, '/calendars/', 'calendars');
 	return {
-		results: calendars
-			.map((calendar) => ({ name: String(calendar.name ?? calendar.id), value: String(calendar.id) }))
-			.filter((calendar) => !needle || calendar.name.toLowerCase().includes(needle)),
+		results: matchingName(
+			calendars.map((calendar) => ({ name: String(calendar.name ?? calendar.id), value: String(calendar.id) })),
+			filter,
+		),
 	};
 }
