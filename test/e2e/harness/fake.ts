@@ -23,6 +23,32 @@ export interface LoggedRequest {
 	companyId?: string;
 }
 
+/** Where the fake sends its GHL webhooks (PUT /__admin/webhooks). */
+export interface WebhookTarget {
+	url: string;
+	/** only these event types (all when omitted) */
+	events?: string[];
+	/** only this location's events */
+	locationId?: string;
+}
+
+/** One webhook the fake sent (GET /__admin/webhooks/deliveries). */
+export interface WebhookDelivery {
+	seq: number;
+	type: string;
+	/** the contact's or opportunity's id */
+	id: string;
+	locationId: string;
+	webhookId: string;
+	url: string;
+	/** the target's HTTP status, 0 when unreachable or too slow */
+	status: number;
+	ok: boolean;
+	error?: string;
+	time: string;
+	durationMs: number;
+}
+
 export class FakeAdmin {
 	constructor(readonly url: string) {}
 
@@ -68,5 +94,37 @@ export class FakeAdmin {
 
 	async seed(input: Record<string, unknown[]>): Promise<Record<string, any[]>> {
 		return await this.call('POST', '/seed', input);
+	}
+
+	/**
+	 * Turns on the fake's signed GHL webhooks for its contact and opportunity changes (no targets = off);
+	 * returns the settings, with the public key of `privateKeyPem` (or of the key the fake generated).
+	 */
+	async configureWebhooks(settings: {
+		targets: WebhookTarget[];
+		privateKeyPem?: string;
+		delayMs?: number;
+		concurrency?: number;
+		timeoutMs?: number;
+		emitUnchanged?: boolean;
+	}): Promise<any> {
+		return await this.call('PUT', '/webhooks', settings);
+	}
+
+	/** The webhooks the fake sent (oldest first), optionally after `since` (a delivery seq), of one type or record. */
+	async deliveries(filter: { since?: number; type?: string; id?: string } = {}): Promise<WebhookDelivery[]> {
+		const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+		const { deliveries } = await this.call<{ deliveries: WebhookDelivery[] }>('GET', `/webhooks/deliveries${query.size ? `?${query}` : ''}`);
+		return deliveries;
+	}
+
+	/** A person edits a contact in the GHL UI: the fields are stored (normalised) and its webhooks fire. */
+	async uiEditContact(id: string, patch: Record<string, unknown>): Promise<any> {
+		return (await this.call('POST', `/ui/contacts/${encodeURIComponent(id)}`, patch)).contact;
+	}
+
+	/** A person edits an opportunity in the GHL UI (stage, status, value …): stored, and its webhooks fire. */
+	async uiEditOpportunity(id: string, patch: Record<string, unknown>): Promise<any> {
+		return (await this.call('POST', `/ui/opportunities/${encodeURIComponent(id)}`, patch)).opportunity;
 	}
 }
