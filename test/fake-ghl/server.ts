@@ -31,7 +31,9 @@ import type { ApiResult, FakeGhl, FakeGhlOptions, LogEntry } from './core/types.
 // @ts-ignore TS5097 -- see above
 import { HttpError } from './core/util.ts';
 // @ts-ignore TS5097 -- see above
-import { flushWebhooks, stopWebhooks } from './core/webhooks.ts';
+import { flushWebhooks } from './core/delivery.ts';
+// @ts-ignore TS5097 -- see above
+import { stopWebhooks } from './core/webhooks.ts';
 // @ts-ignore TS5097 -- see above
 import { allRoutes } from './routes/index.ts';
 

@@ -2,8 +2,7 @@
  * Outgoing GHL webhooks for the fake's own contact and opportunity changes (README.md, "Webhooks"):
  * which events a change fires, their payloads (the webhook-event docs' fields of the stored
  * record plus type, timestamp, webhookId), the Ed25519 signature (`x-ghl-signature`, base64 over
- * the raw body), and delivery: queued while a request runs, handed out after its answer was sent
- * (flushWebhooks), each after `delayMs`, at most `concurrency` at a time, never retried.
+ * the raw body), and the settings. Sending them: delivery.ts.
  * Off (no targets) by default: then every hook below returns at once.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
@@ -37,7 +36,7 @@ export interface Delivery {
 	time: string;
 	durationMs: number;
 }
-interface Job {
+export interface Job {
 	url: string;
 	type: string;
 	id: string;
@@ -66,8 +65,6 @@ export interface Hooks {
 	seq: number;
 	stats: { queued: number; delivered: number; failed: number };
 }
-
-const DELIVERY_LOG_LIMIT = 2000;
 
 export function emptyHooks(): Hooks {
 	return { targets: [], delayMs: 50, concurrency: 4, timeoutMs: 5000, emitUnchanged: false, outbox: [], queue: [], active: 0, timers: new Set(), controllers: new Set(), deliveries: [], seq: 0, stats: { queued: 0, delivered: 0, failed: 0 } };
@@ -188,55 +185,4 @@ function emit(core: Core, type: string, fields: Rec): void {
 		if (t.locationId && t.locationId !== fields.locationId) continue;
 		h.outbox.push({ url: t.url, type, id: fields.id, locationId: fields.locationId, webhookId: payload.webhookId, body, signature });
 	}
-}
-
-/** After a request's answer was sent: each event of its outbox becomes due `delayMs` later. */
-export function flushWebhooks(core: Core): void {
-	const h = core.hooks;
-	if (!h.outbox.length) return;
-	for (const job of h.outbox.splice(0)) {
-		h.stats.queued++;
-		const timer = setTimeout(() => {
-			h.timers.delete(timer);
-			h.queue.push(job);
-			pump(core, h);
-		}, h.delayMs);
-		h.timers.add(timer);
-	}
-}
-
-function pump(core: Core, h: Hooks): void {
-	while (h.active < h.concurrency && h.queue.length) void deliver(core, h, h.queue.shift()!);
-}
-
-async function deliver(core: Core, h: Hooks, job: Job): Promise<void> {
-	h.active++;
-	const time = new Date().toISOString();
-	const started = performance.now();
-	const ctl = new AbortController();
-	h.controllers.add(ctl);
-	const timer = setTimeout(() => ctl.abort(), h.timeoutMs);
-	let status = 0;
-	let error: string | undefined;
-	try {
-		const res = await fetch(job.url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-ghl-signature': job.signature }, body: job.body, signal: ctl.signal });
-		status = res.status;
-		await res.arrayBuffer().catch(() => undefined);
-	} catch (e) {
-		error = ctl.signal.aborted ? `no answer within ${h.timeoutMs} ms` : String((e as any)?.cause?.code ?? (e as Error).message ?? e);
-	} finally {
-		clearTimeout(timer);
-		h.controllers.delete(ctl);
-	}
-	const ok = status >= 200 && status < 300;
-	if (ok) h.stats.delivered++;
-	else h.stats.failed++;
-	const { body, signature, ...rest } = job;
-	void body;
-	void signature;
-	h.deliveries.push({ seq: ++h.seq, ...rest, status, ok, ...(error ? { error } : {}), time, durationMs: Math.round((performance.now() - started) * 10) / 10 });
-	if (h.deliveries.length > DELIVERY_LOG_LIMIT) h.deliveries.splice(0, h.deliveries.length - DELIVERY_LOG_LIMIT);
-	if (core.config.logToStdout) process.stdout.write(`[fake-ghl] webhook ${job.type} ${job.id} → ${job.url} ${status || error}\n`);
-	h.active--;
-	pump(core, h);
 }
