@@ -135,3 +135,11 @@ export function decideWrite(policy: ConflictPolicy, existing: IDataObject | unde
 	const { body: rest, filled, kept } = fillEmptyFields(existing, body);
 	return { body: rest, report: { filled, kept } };
 }
+
+/** Makes `body` hold exactly what the decision sends, less `omit` (in place: the write call stays as it is). */
+export function narrowTo(body: IDataObject, sent: IDataObject, omit: string[] = []): void {
+	// `sent` may be `body` itself (Overwrite): copy it before emptying.
+	const entries = Object.entries(sent);
+	for (const key of Object.keys(body)) delete body[key];
+	for (const [key, value] of entries) if (!omit.includes(key)) body[key] = value;
+}

@@ -34,3 +34,9 @@ export async function getOpportunity(this: IExecuteFunctions, client: GhlClient,
 	);
 	return opportunity;
 }
+
+/** The body's email (if GHL has the same) or phone: sent unchanged, so the upsert finds the same contact. */
+export function matchKeys(existing: IDataObject, body: IDataObject): IDataObject {
+	if (body.email && String(existing.email ?? '').toLowerCase() === String(body.email).toLowerCase()) return { email: body.email };
+	return body.phone ? { phone: body.phone } : {};
+}

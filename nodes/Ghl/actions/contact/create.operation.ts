@@ -3,6 +3,9 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { simplifyContact, simplifyProperty } from '../../helpers/simplify';
 import { updateDisplayOptions } from '../../helpers/utils';
+import { conflictProperties, readConflictPolicy } from '../../sync/conflictOptions';
+import { decideWrite, fieldNames, narrowTo } from '../../sync/conflictPolicy';
+import { findMatchingContact, getContact } from '../../sync/existingRecord';
 import type { GhlClient } from '../../transport';
 import { duplicateContactId } from '../../transport/errors';
 import { echoGuardOptions, markBody, readEchoGuard } from '../../sync/echoWrite';
@@ -15,6 +18,7 @@ const properties: INodeProperties[] = [
 	emailProperty,
 	phoneProperty,
 	contactFieldsCollection('create'),
+	...conflictProperties('one GET /contacts/search/duplicate (by email and phone) before the write, and a GET of the contact GHL names as the duplicate if it is another'),
 	optionsCollection([
 		{
 			displayName: 'If Duplicate',
@@ -40,8 +44,14 @@ const NOT_UPDATABLE = new Set(['locationId', ...CREATE_ONLY]);
 
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as { onDuplicate?: string; simplify?: boolean };
+	const policy = readConflictPolicy.call(this, itemIndex);
 	const body = await buildContactBody.call(this, client, itemIndex, 'create');
 	const guard = await readEchoGuard.call(this, client, itemIndex, 'contact');
+	// After every check: the contact GHL would match. A new contact gets every field.
+	const found = policy.mode === 'overwrite' ? undefined : await findMatchingContact(client, itemIndex, body);
+	const early = decideWrite(policy, found, 'contact', body);
+	if (early.skip) return early.skip;
+	let report = policy.mode === 'fillEmpty' ? { filled: fieldNames(body), kept: [] as string[] } : undefined;
 	let contact: IDataObject;
 	let duplicate = false;
 	try {
@@ -58,15 +68,26 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		duplicate = true;
 		if (options.onDuplicate === 'update') {
 			const update = Object.fromEntries(Object.entries(body).filter(([key]) => !NOT_UPDATABLE.has(key)));
+			// The policy judges the contact GHL named: the look-up's, else read now.
+			const existing = policy.mode === 'overwrite' ? undefined : found?.id === existingId ? found : await getContact.call(this, client, itemIndex, existingId);
+			const write = decideWrite(policy, existing, 'contact', update);
+			if (write.skip) return write.skip;
+			narrowTo(update, write.body);
+			report = write.report;
+			if (existing && report && !Object.keys(update).length) {
+				return { ...(options.simplify ? await simplifyContact(client, existing) : existing), duplicate, ...report };
+			}
 			const response = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId: existingId }, body: markBody(update, guard), itemIndex });
 			contact = response.contact;
 		} else {
+			report = undefined;
 			const response = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId: existingId }, itemIndex });
 			contact = response.contact;
 		}
 	}
 	const output = options.simplify ? await simplifyContact(client, contact) : contact;
-	return options.onDuplicate && options.onDuplicate !== 'fail' ? { ...output, duplicate } : output;
+	const result = options.onDuplicate && options.onDuplicate !== 'fail' ? { ...output, duplicate } : output;
+	return report ? { ...result, ...report } : result;
 }
 
 export const lockKey = byEmailOrPhone;

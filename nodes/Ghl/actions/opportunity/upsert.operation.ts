@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { resolveContactId } from '../../helpers/contact';
 import { updateDisplayOptions } from '../../helpers/utils';
+import { conflictProperties, readConflictPolicy } from '../../sync/conflictOptions';
+import { decideWrite, missingFrom, narrowTo } from '../../sync/conflictPolicy';
 import type { GhlClient } from '../../transport';
 import { contactLocator } from '../common.descriptions';
 import { byContactLocator } from '../lockKeys';
@@ -21,6 +23,7 @@ const properties: INodeProperties[] = [
 	nameProperty,
 	contactLocator({ description: 'The contact the deal is with; with the pipeline, it identifies the deal' }),
 	opportunityFieldsCollection('upsert'),
+	...conflictProperties('no extra request (the deal is read by the search the upsert already does)'),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upsert'] } }, properties);
@@ -31,6 +34,7 @@ export const description = updateDisplayOptions({ show: { resource: ['opportunit
  * contact and pipeline, then an update (PUT) or a create (POST).
  */
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
+	const policy = readConflictPolicy.call(this, itemIndex);
 	const { body, followers } = await buildOpportunityBody.call(this, client, itemIndex, 'upsert');
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { opportunities = [] } = await client.request<{ opportunities?: IDataObject[] }>({
@@ -40,8 +44,15 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 		itemIndex,
 	});
 	const existing = opportunities.find((candidate) => candidate.contactId === contactId) ?? opportunities[0];
+	// The search's answer is the deal as GHL has it: the policy needs no read of its own.
+	const write = decideWrite(policy, existing?.id ? existing : undefined, 'opportunity', followers.length ? { ...body, followers } : body);
+	if (write.skip) return write.skip;
+	narrowTo(body, write.body, ['followers']);
+	const newFollowers = write.report && existing?.id ? missingFrom(existing.followers, followers) : followers;
 	let opportunity: IDataObject;
-	if (existing?.id) {
+	if (existing?.id && !Object.keys(body).length) {
+		opportunity = existing;
+	} else if (existing?.id) {
 		({ opportunity } = await client.request<{ opportunity: IDataObject }>({
 			method: 'PUT',
 			path: '/opportunities/{opportunityId}',
@@ -57,8 +68,8 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 			itemIndex,
 		}));
 	}
-	await addFollowers(client, itemIndex, String(opportunity.id), followers);
-	return { ...opportunity, isNew: !existing?.id };
+	await addFollowers(client, itemIndex, String(opportunity.id), newFollowers);
+	return { ...opportunity, isNew: !existing?.id, ...write.report };
 }
 
 /** Items for one contact go one after another, so the second finds the deal the first created. */
