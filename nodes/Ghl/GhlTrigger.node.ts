@@ -28,6 +28,7 @@ import {
 	MARKETPLACE,
 	WORKFLOW_WEBHOOK,
 } from './trigger/description';
+import { applyEcho, echoSettings, isOwnEcho, needsRecord } from './trigger/echoGuard';
 import { fetchFullRecord, recordSource } from './trigger/fetchRecord';
 import { checkSignature, checkWorkflowSecret, eventTolerance, isSigned, refusedConfiguration } from './trigger/checks';
 import { checkFreshness, MIN_SECRET_LENGTH } from './trigger/verification';
@@ -194,10 +195,18 @@ export class GhlTrigger implements INodeType {
 			payload,
 		};
 
-		if (source === MARKETPLACE && this.getNodeParameter('fetchFullRecord', 'none') !== 'none' && recordSource(event, payload)) {
+		const fetching = source === MARKETPLACE && this.getNodeParameter('fetchFullRecord', 'none') !== 'none' && recordSource(event, payload);
+		// Echo guard: our own marked write coming back starts nothing (contacts: from the payload).
+		const echo = source === MARKETPLACE ? echoSettings.call(this) : undefined;
+		if (echo && !(fetching && needsRecord(event)) && applyEcho(item, echo, isOwnEcho.call(this, event, payload))) return acknowledge(res);
+
+		if (fetching) {
 			// Answer GHL now; reading the record may take a few seconds (rate limits, retries).
 			res.status(200).json({ received: true });
 			Object.assign(item, await fetchFullRecord.call(this, event, locationId, payload));
+			if (echo && needsRecord(event) && applyEcho(item, echo, isOwnEcho.call(this, event, payload, item.record))) {
+				return { noWebhookResponse: true };
+			}
 			return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray(item)] };
 		}
 

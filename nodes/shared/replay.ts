@@ -25,7 +25,7 @@ export const PEAK_EVENTS_PER_SECOND = 100;
 export const MAX_REPLAY_KEYS = 200_000;
 const MAX_NODES = 1_000;
 
-/** The static data property that holds the records. */
+/** The static data property that holds the records; other memories (the echo guard's) use their own. */
 export const REPLAY_FIELD = 'replayKeys';
 const HASH_CHARS = 22;
 const EXPIRY_CHARS = 7;
@@ -137,9 +137,9 @@ const memories = new Map<string, ReplayMemory>();
 
 type ReplayContext = Pick<IWebhookFunctions, 'getWorkflow' | 'getNode' | 'getWorkflowStaticData'>;
 
-/** The in-process memory of one trigger node in one workflow. */
-export function replayMemoryFor(ctx: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>): ReplayMemory {
-	const key = nodeKey(ctx);
+/** The in-process memory of one trigger node in one workflow (one per static data property). */
+export function replayMemoryFor(ctx: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>, field = REPLAY_FIELD): ReplayMemory {
+	const key = field === REPLAY_FIELD ? nodeKey(ctx) : `${nodeKey(ctx)}#${field}`;
 	let memory = memories.get(key);
 	if (!memory) {
 		memory = new ReplayMemory();
@@ -161,19 +161,19 @@ function staticStore(ctx: ReplayContext): IDataObject | undefined {
  * Remembers that the event `key` started the workflow; false when it already did within `ttlMs`
  * (in this process, or before a restart). Call only for events that will start the workflow.
  */
-export function rememberOnce(ctx: ReplayContext, key: string, ttlMs: number): boolean {
+export function rememberOnce(ctx: ReplayContext, key: string, ttlMs: number, field = REPLAY_FIELD): boolean {
 	const at = now();
 	const hash = replayHash(key);
 	const capacity = replayCapacity(ttlMs);
-	const memory = replayMemoryFor(ctx);
+	const memory = replayMemoryFor(ctx, field);
 	const store = staticStore(ctx);
-	const stored = typeof store?.[REPLAY_FIELD] === 'string' ? (store[REPLAY_FIELD] as string) : undefined;
+	const stored = typeof store?.[field] === 'string' ? (store[field] as string) : undefined;
 	const ownWrite = stored !== undefined && stored === memory.persisted;
 	if (stored !== undefined && !ownWrite) memory.absorb(stored, at);
 	if (!memory.remember(hash, ttlMs, at, capacity)) return false;
 	if (store) {
 		// Reading back our own last write: append. Otherwise (restart, another process) rebuild.
-		store[REPLAY_FIELD] = ownWrite
+		store[field] = ownWrite
 			? memory.appendPersisted(hash, at + ttlMs, at, capacity)
 			: memory.rebuildPersisted(at, capacity);
 	}
@@ -187,5 +187,6 @@ export function forgetSeenIds(ctx?: Pick<IWebhookFunctions, 'getWorkflow' | 'get
 		forgetWarnings();
 		return;
 	}
-	memories.delete(nodeKey(ctx));
+	const key = nodeKey(ctx);
+	for (const memoryKey of [...memories.keys()]) if (memoryKey === key || memoryKey.startsWith(`${key}#`)) memories.delete(memoryKey);
 }

@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { flagEchoesOption, ignoreEchoesOption } from './echoGuard';
+
 export const MARKETPLACE = 'marketplaceApp';
 export const WORKFLOW_WEBHOOK = 'workflowWebhook';
 export const DEFAULT_TOLERANCE_SECONDS = 300;
@@ -203,6 +205,7 @@ export const ghlTriggerProperties: INodeProperties[] = [
 				description:
 					'Extra Ed25519 (or, with legacy signatures on, RSA) public keys, as PEM blocks or base64 SPKI, e.g. when GHL announces a key rotation',
 			},
+			ignoreEchoesOption,
 			{
 				displayName: 'Max Event Age (Seconds)',
 				name: 'toleranceSeconds',
@@ -212,6 +215,7 @@ export const ghlTriggerProperties: INodeProperties[] = [
 				description:
 					'Reject events whose timestamp is further than this from now (either way). Only an explicit 0 turns the age check off (not recommended; repeated webhook IDs are still rejected); any value that is not a number of seconds rejects every event.',
 			},
+			flagEchoesOption,
 			{
 				displayName: 'Use Built-in GHL Keys',
 				name: 'useBuiltInKeys',

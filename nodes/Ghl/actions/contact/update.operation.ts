@@ -7,6 +7,7 @@ import { conflictProperties, readConflictPolicy } from '../../sync/conflictOptio
 import { decideWrite } from '../../sync/conflictPolicy';
 import { getContact } from '../../sync/existingRecord';
 import type { GhlClient } from '../../transport';
+import { echoGuardOptions, markBody, mergeTags, readEchoGuard, readMergedTags } from '../../sync/echoWrite';
 import { contactLocator, optionsCollection } from '../common.descriptions';
 import { byContactLocator } from '../lockKeys';
 import { buildContactBody } from './body';
@@ -29,6 +30,7 @@ const properties: INodeProperties[] = [
 			description: 'GHL\'s update replaces the whole tag list; "Add" keeps the contact\'s current tags',
 		},
 		simplifyProperty,
+		...echoGuardOptions('contact', 'With Tags: Add to Existing, reads the contact first (one GET, unless On Conflict already does) so the added tags go in the same PUT as the marker.'),
 	]),
 ];
 
@@ -38,6 +40,7 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const { tagMode = 'add', simplify } = this.getNodeParameter('options', itemIndex, {}) as { tagMode?: string; simplify?: boolean };
 	const policy = readConflictPolicy.call(this, itemIndex);
 	const body = await buildContactBody.call(this, client, itemIndex, 'update');
+	const guard = await readEchoGuard.call(this, client, itemIndex, 'contact');
 	const tags = body.tags as string[] | undefined;
 	if (tagMode === 'add') delete body.tags;
 	if (!Object.keys(body).length && !tags?.length) {
@@ -52,18 +55,23 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	const update = { ...write.body };
 	const addTags = tagMode === 'add' && update.tags ? tags : undefined;
 	if (tagMode === 'add') delete update.tags;
+	// Echo guard: POST /tags cannot carry the marker, so the added tags go in the one PUT.
+	if (guard && addTags?.length) {
+		update.tags = existing ? mergeTags(existing.tags, addTags, 'add') : await readMergedTags(client, itemIndex, contactId, addTags, 'add');
+	}
+	const postTags = guard ? undefined : addTags;
 	let contact: IDataObject;
 	if (Object.keys(update).length) {
-		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId }, body: update, itemIndex }));
+		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'PUT', path: '/contacts/{contactId}', segments: { contactId }, body: markBody(update, guard), itemIndex }));
 	} else if (existing) {
 		contact = existing;
 	} else {
 		({ contact } = await client.request<{ contact: IDataObject }>({ method: 'GET', path: '/contacts/{contactId}', segments: { contactId }, itemIndex }));
 	}
-	if (addTags?.length) {
+	if (postTags?.length) {
 		// POST /tags adds without touching the others; its answer is the full tag list.
-		const added = await client.request<{ tags?: string[] }>({ method: 'POST', path: '/contacts/{contactId}/tags', segments: { contactId }, body: { tags: addTags }, itemIndex });
-		contact = { ...contact, tags: added.tags ?? [...new Set([...((contact.tags as string[]) ?? []), ...addTags])] };
+		const added = await client.request<{ tags?: string[] }>({ method: 'POST', path: '/contacts/{contactId}/tags', segments: { contactId }, body: { tags: postTags }, itemIndex });
+		contact = { ...contact, tags: added.tags ?? [...new Set([...((contact.tags as string[]) ?? []), ...postTags])] };
 	}
 	const output = simplify ? await simplifyContact(client, contact) : contact;
 	return write.report ? { ...output, ...write.report } : output;
