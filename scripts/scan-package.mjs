@@ -12,10 +12,13 @@ import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-packag
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ghl-scan-'));
-const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop();
+// GHL_PACKAGE_TARBALL (the release workflow): scan the tarball that will be published instead of packing.
+const tarball = process.env.GHL_PACKAGE_TARBALL
+	? path.resolve(process.env.GHL_PACKAGE_TARBALL)
+	: path.join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
 const packageDir = path.join(work, 'package');
 fs.mkdirSync(packageDir);
-execFileSync('tar', ['-xzf', path.join(work, tarball), '-C', packageDir, '--strip-components=1']);
+execFileSync('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 
 const results = [
 	['source', await analyzePackage(root, SOURCE_FILE_PATTERNS)],

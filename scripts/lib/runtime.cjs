@@ -22,7 +22,7 @@
  *   node scripts/lib/runtime.cjs versions            # node=24.11.1 n8n=2.41.0
  */
 const { execFile, spawn } = require('node:child_process');
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { createRequire } = require('node:module');
 const path = require('node:path');
@@ -107,8 +107,18 @@ async function ensureRuntime() {
 	};
 }
 
-/** `npm pack` the project into `dest` (ghl_pack_project); returns the tarball path. */
+/**
+ * `npm pack` the project into `dest` (ghl_pack_project); returns the tarball path. With
+ * GHL_PACKAGE_TARBALL set (the release workflow packs once, then runs `npm test`), returns that
+ * file instead: the end-to-end tests install the very tarball that is then published.
+ */
 async function pack(dest, project = ROOT) {
+	const prepacked = process.env.GHL_PACKAGE_TARBALL;
+	if (prepacked) {
+		const file = path.resolve(prepacked);
+		if (!existsSync(file)) throw new Error(`GHL_PACKAGE_TARBALL=${prepacked}: no such file`);
+		return file;
+	}
 	const result = check(await run('bash', ['-c', 'set -euo pipefail; source scripts/n8n-env.sh; ghl_pack_project "$1" "$2"', 'bash', project, dest]), 'npm pack');
 	return result.stdout.trim().split('\n').pop();
 }
