@@ -5,7 +5,8 @@ import { updateDisplayOptions } from '../../helpers/utils';
 import { conflictProperties, readConflictPolicy } from '../../sync/conflictOptions';
 import { decideWrite, missingFrom, narrowTo } from '../../sync/conflictPolicy';
 import type { GhlClient } from '../../transport';
-import { contactLocator } from '../common.descriptions';
+import { echoGuardOptions, markBody, readEchoGuard } from '../../sync/echoWrite';
+import { contactLocator, optionsCollection } from '../common.descriptions';
 import { byContactLocator } from '../lockKeys';
 import { addFollowers, buildOpportunityBody } from './body';
 import { nameProperty, opportunityFieldsCollection, pipelineProperty, stageProperty } from './descriptions';
@@ -24,6 +25,7 @@ const properties: INodeProperties[] = [
 	contactLocator({ description: 'The contact the deal is with; with the pipeline, it identifies the deal' }),
 	opportunityFieldsCollection('upsert'),
 	...conflictProperties('no extra request (the deal is read by the search the upsert already does)'),
+	optionsCollection(echoGuardOptions('opportunity')),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['opportunity'], operation: ['upsert'] } }, properties);
@@ -36,6 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['opportunit
 export async function execute(this: IExecuteFunctions, client: GhlClient, itemIndex: number): Promise<IDataObject> {
 	const policy = readConflictPolicy.call(this, itemIndex);
 	const { body, followers } = await buildOpportunityBody.call(this, client, itemIndex, 'upsert');
+	const guard = await readEchoGuard.call(this, client, itemIndex, 'opportunity');
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	const { opportunities = [] } = await client.request<{ opportunities?: IDataObject[] }>({
 		method: 'GET',
@@ -57,14 +60,14 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 			method: 'PUT',
 			path: '/opportunities/{opportunityId}',
 			segments: { opportunityId: String(existing.id) },
-			body,
+			body: markBody(body, guard),
 			itemIndex,
 		}));
 	} else {
 		({ opportunity } = await client.request<{ opportunity: IDataObject }>({
 			method: 'POST',
 			path: '/opportunities/',
-			body: { status: 'open', ...body, contactId, locationId: client.locationId },
+			body: markBody({ status: 'open', ...body, contactId, locationId: client.locationId }, guard),
 			itemIndex,
 		}));
 	}
