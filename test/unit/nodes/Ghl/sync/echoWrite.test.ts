@@ -172,6 +172,32 @@ describe('echo guard on opportunity writes', () => {
 		expect(context.requests.flatMap(specProblems)).toEqual([]);
 	});
 
+	it.each([
+		['the existing deal: PUT', [{ id: 'o9', contactId: 'c1' }], 'put', '/opportunities/o9', {}],
+		['no deal yet: POST with status open', [], 'post', '/opportunities/', { status: 'open', contactId: 'c1', locationId: LOCATION_ID }],
+	])('Create or Update, %s, carries the marker', async (_label, found, method, path, extra) => {
+		pipelinesOnce();
+		opportunityFieldsOnce();
+		ghl().get('/opportunities/search').query({ location_id: LOCATION_ID, pipeline_id: 'p1', contact_id: 'c1', limit: 1 }).reply(200, { opportunities: found });
+		const seen = capture();
+		ghl()[method as 'put' | 'post'](path, seen.match).reply(200, { opportunity: { id: 'o9' } });
+		await runNode({
+			parameters: {
+				resource: 'opportunity',
+				operation: 'upsert',
+				location: locator('list', ''),
+				pipelineId: 'p1',
+				pipelineStageId: 's1',
+				name: 'Deal',
+				contactId: locator('id', 'c1'),
+				additionalFields: {},
+				options: guardOn,
+			},
+		});
+		const written = { pipelineId: 'p1', pipelineStageId: 's1', name: 'Deal', ...('status' in extra ? { status: 'open' } : {}) };
+		expectMarked(seen.body, { ...written, ...extra }, written, 'ocMarker');
+	});
+
 	it('Update: a missing opportunity marker field stops before the PUT', async () => {
 		ghl().get(`/locations/${LOCATION_ID}/customFields`).query({ model: 'opportunity' }).reply(200, { customFields: [] });
 		await expect(
