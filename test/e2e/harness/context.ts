@@ -66,6 +66,8 @@ export interface E2eContext {
 		ghlWorkflowWebhook: WorkflowRef;
 		scoreAppTrigger: WorkflowRef;
 		deals: WorkflowRef;
+		syncGuarded: WorkflowRef;
+		syncUnguarded: WorkflowRef;
 	};
 	templates: TemplateRef[];
 	/** Seconds spent in each global-setup step. */

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { GHL_DEFAULT_SCOPES } from '../../../credentials/GhlOAuth2Api.credentials';
 import type { CredentialRef, E2eContext, TemplateRef, WorkflowRef } from './context';
 import { dealOperations } from './fixtures.deals';
+import { writeBackWorkflow } from './fixtures.sync';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -193,6 +194,8 @@ export const WORKFLOWS = {
 	ghlTrigger: { id: 'e2eWfGhlTrig0001', name: 'E2E: GHL Trigger (signed)', path: 'e2e-ghl-trigger-0001/webhook' },
 	ghlWorkflowWebhook: { id: 'e2eWfGhlSecret01', name: 'E2E: GHL Trigger (workflow webhook)', path: 'e2e-ghl-secret-0001/webhook' },
 	scoreAppTrigger: { id: 'e2eWfScoreApp001', name: 'E2E: ScoreApp Trigger', path: 'e2e-scoreapp-0001/webhook' },
+	syncGuarded: { id: 'e2eWfSyncOn00001', name: 'E2E: write back, echo guard on', path: 'e2e-sync-guarded/webhook' },
+	syncUnguarded: { id: 'e2eWfSyncOff0001', name: 'E2E: write back, no echo guard', path: 'e2e-sync-unguarded/webhook' },
 	deals: { id: 'e2eWfDeals000001', name: 'E2E: lead to deal (opportunities, workflows, campaigns, messages, API request)', path: 'e2e-deals' },
 } satisfies E2eContext['workflows'];
 
@@ -488,6 +491,8 @@ export function buildWorkflows(credentials: E2eContext['credentials'], publicKey
 		allOperations(credentials.oauthA),
 		deletes(credentials.oauthA),
 		dealOperations(credentials.oauthA),
+		writeBackWorkflow(true, credentials.oauthA, publicKeyPem),
+		writeBackWorkflow(false, credentials.oauthA, publicKeyPem),
 		oauthExpired(credentials.oauthExpired, WORKFLOWS.oauthExpired),
 		oauthExpired(credentials.oauthRace, WORKFLOWS.oauthRace),
 		agency(credentials.agency),
