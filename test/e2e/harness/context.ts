@@ -67,6 +67,7 @@ export interface E2eContext {
 		scoreAppTrigger: WorkflowRef;
 		deals: WorkflowRef;
 		syncGuarded: WorkflowRef;
+		conflicts: WorkflowRef;
 		syncUnguarded: WorkflowRef;
 	};
 	templates: TemplateRef[];

@@ -4,7 +4,7 @@
  * (the loop the guard prevents). The fake sends the signed events for its own state changes.
  */
 import type { CredentialRef } from './context';
-import { byId, chain, type ExportedWorkflow, ghl, WORKFLOWS } from './fixtures';
+import { body, byId, chain, type ExportedWorkflow, ghl, webhookNode, WORKFLOWS } from './fixtures';
 
 export const SYNC_FIELDS = { marker: 'fakeMarkerField00001', grade: 'fakeGradeField000001' } as const;
 
@@ -47,3 +47,33 @@ export function writeBackWorkflow(guarded: boolean, cred: CredentialRef, publicK
 }
 
 
+
+/** The conflict policies on one seeded contact, inputs from the webhook body: {contactId, email}. */
+export function conflictsWorkflow(cred: CredentialRef): ExportedWorkflow {
+	const ref = WORKFLOWS.conflicts;
+	return chain(ref, [
+		webhookNode(ref.path),
+		ghl('Fill Empty', cred, 'contact', 'update', {
+			contactId: byId(body('contactId')),
+			onConflict: 'fillEmpty',
+			updateFields: { firstName: 'Other', city: 'Denver' },
+			options: {},
+		}),
+		ghl('Skip Older', cred, 'contact', 'upsert', {
+			email: body('email'),
+			phone: '',
+			onConflict: 'skipIfChanged',
+			sourceUpdatedAt: '2020-01-01T00:00:00Z',
+			additionalFields: { lastName: 'Old' },
+			options: {},
+		}),
+		ghl('Write Newer', cred, 'contact', 'upsert', {
+			email: body('email'),
+			phone: '',
+			onConflict: 'skipIfChanged',
+			sourceUpdatedAt: '={{ $now.plus({ days: 1 }).toISO() }}',
+			additionalFields: { lastName: 'New' },
+			options: {},
+		}),
+	]);
+}

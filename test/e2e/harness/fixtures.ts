@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { GHL_DEFAULT_SCOPES } from '../../../credentials/GhlOAuth2Api.credentials';
 import type { CredentialRef, E2eContext, TemplateRef, WorkflowRef } from './context';
 import { dealOperations } from './fixtures.deals';
-import { writeBackWorkflow } from './fixtures.sync';
+import { conflictsWorkflow, writeBackWorkflow } from './fixtures.sync';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -196,6 +196,7 @@ export const WORKFLOWS = {
 	scoreAppTrigger: { id: 'e2eWfScoreApp001', name: 'E2E: ScoreApp Trigger', path: 'e2e-scoreapp-0001/webhook' },
 	syncGuarded: { id: 'e2eWfSyncOn00001', name: 'E2E: write back, echo guard on', path: 'e2e-sync-guarded/webhook' },
 	syncUnguarded: { id: 'e2eWfSyncOff0001', name: 'E2E: write back, no echo guard', path: 'e2e-sync-unguarded/webhook' },
+	conflicts: { id: 'e2eWfConflict001', name: 'E2E: conflict policies', path: 'e2e-conflicts' },
 	deals: { id: 'e2eWfDeals000001', name: 'E2E: lead to deal (opportunities, workflows, campaigns, messages, API request)', path: 'e2e-deals' },
 } satisfies E2eContext['workflows'];
 
@@ -493,6 +494,7 @@ export function buildWorkflows(credentials: E2eContext['credentials'], publicKey
 		dealOperations(credentials.oauthA),
 		writeBackWorkflow(true, credentials.oauthA, publicKeyPem),
 		writeBackWorkflow(false, credentials.oauthA, publicKeyPem),
+		conflictsWorkflow(credentials.oauthA),
 		oauthExpired(credentials.oauthExpired, WORKFLOWS.oauthExpired),
 		oauthExpired(credentials.oauthRace, WORKFLOWS.oauthRace),
 		agency(credentials.agency),

@@ -88,3 +88,19 @@ describe('echo guard off', () => {
 		expect(looped.length).toBeGreaterThanOrEqual(3);
 	}, 120_000);
 });
+
+describe('conflict policies', () => {
+	test('Fill Empty Fields Only fills only what GHL lacks; Skip If Changed skips an older source and writes a newer one', async () => {
+		const contactId = `e2eConflict${randomBytes(5).toString('hex')}`;
+		const email = `${unique('conflict')}@e2e.test`;
+		await fake.seed({ contacts: [{ id: contactId, locationId: IDS.locationA, email, firstName: 'Kim' }] });
+		const { execution } = await n8n.runViaWebhook(ctx.workflows.conflicts.id, ctx.workflows.conflicts.path, { contactId, email });
+		expectSuccess(execution);
+		const only = (node: string) => execution.runs[node][0].items[0];
+		expect(only('Fill Empty')).toMatchObject({ id: contactId, filled: ['city'], kept: ['firstName'] });
+		expect(only('Skip Older')).toMatchObject({ skipped: true, reason: 'Changed in GHL after the source', id: contactId, sourceUpdatedAt: '2020-01-01T00:00:00.000Z' });
+		expect(only('Write Newer').skipped).toBeUndefined();
+		const stored = (await fake.records('contacts')).find((contact) => contact.id === contactId);
+		expect(stored).toMatchObject({ firstName: 'Kim', city: 'Denver', lastName: 'New' });
+	});
+});

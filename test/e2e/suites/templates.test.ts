@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 
 import type { TemplateRef } from '../harness/context';
 import { IDS, TEMPLATE_SETTINGS } from '../harness/fixtures';
+import { SYNC_CUSTOM_FIELDS, SYNC_FIELDS } from '../harness/fixtures.sync';
 import { describeFailure, type Execution } from '../harness/n8n';
 import { setup, unique } from '../harness/helpers';
 import { ghlEvent, scoreAppEvent, scoreAppLead, type SignedRequest } from '../harness/signing';
@@ -93,6 +94,18 @@ const KNOWN: Record<string, (execution: Execution, facts: Record<string, any>) =
 			expect.objectContaining({ locationId: IDS.locationA, firstName: 'Tina', lastName: 'Template' }),
 		]);
 	},
+	'ghl-contact-grade-round-trip.json': async (_execution, facts) => {
+		const contact = (await fake.records('contacts')).find((record) => record.id === facts.contactId);
+		const values = Object.fromEntries((contact.customFields ?? []).map((field: any) => [field.id, field.value]));
+		expect(values[SYNC_FIELDS.grade]).toBe('C');
+		expect(values[SYNC_FIELDS.marker]).toMatch(/^n8n-echo:v1:/);
+		// GHL's echo of that write (the stored contact, marker included) starts nothing.
+		const echo = ghlEvent(ctx.ed25519.privateKeyPem, { type: 'ContactUpdate', locationId: IDS.locationA, ...contact, customFields: contact.customFields });
+		const template = ctx.templates.find((ref) => ref.file === 'ghl-contact-grade-round-trip.json')!;
+		const before = await n8n.lastExecutionId(template.id);
+		expect((await n8n.postWebhook(template.path, echo.body, echo.headers)).status).toBe(200);
+		expect(await n8n.waitForExecutions(template.id, before, 0, { timeoutMs: 0, settleMs: 3_000 })).toEqual([]);
+	},
 	'ghl-inbound-sms-to-next-stage.json': async (_execution, facts) => {
 		const [deal] = (await fake.records('opportunities' as any)).filter((record: any) => record.contactId === facts.contactId);
 		// cold (New Lead) → the next stage in the Settings order (Qualified).
@@ -114,6 +127,11 @@ const KNOWN: Record<string, (execution: Execution, facts: Record<string, any>) =
 		expect(handOff[0].fetchError ?? null).toBeNull();
 	},
 };
+
+beforeAll(async () => {
+	// The round-trip template writes a grade and the echo marker: the custom fields a user creates.
+	await fake.seed({ customFields: SYNC_CUSTOM_FIELDS.map((field) => ({ ...field, locationId: IDS.locationA })) });
+});
 
 const templates = ctx.templates;
 
