@@ -3,6 +3,11 @@
  */
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+// The fake's own types for its webhook settings and delivery log (one definition).
+import type { Delivery as WebhookDelivery, WebhookTarget } from '../../fake-ghl/core/webhooks';
+
+export type { WebhookDelivery, WebhookTarget };
+
 export interface LoggedRequest {
 	seq: number;
 	/** When the request arrived (ISO 8601). */
@@ -21,32 +26,6 @@ export interface LoggedRequest {
 	authClass?: string;
 	locationId?: string;
 	companyId?: string;
-}
-
-/** Where the fake sends its GHL webhooks (PUT /__admin/webhooks). */
-export interface WebhookTarget {
-	url: string;
-	/** only these event types (all when omitted) */
-	events?: string[];
-	/** only this location's events */
-	locationId?: string;
-}
-
-/** One webhook the fake sent (GET /__admin/webhooks/deliveries). */
-export interface WebhookDelivery {
-	seq: number;
-	type: string;
-	/** the contact's or opportunity's id */
-	id: string;
-	locationId: string;
-	webhookId: string;
-	url: string;
-	/** the target's HTTP status, 0 when unreachable or too slow */
-	status: number;
-	ok: boolean;
-	error?: string;
-	time: string;
-	durationMs: number;
 }
 
 export class FakeAdmin {
