@@ -3,9 +3,7 @@
  * opportunity custom fields, create/update/status/upsert/delete, followers, search. In-process,
  * like fake-ghl.test.ts; engage.test.ts covers workflows, campaigns and conversations.
  */
-// @ts-ignore TS5097 -- explicit extension: server.ts is also run directly by Node
 import { DEFAULT_IDS as I, MESSAGES } from './server.ts';
-// @ts-ignore TS5097 -- see above
 import { useFake } from './testkit.ts';
 
 const A = I.locationA;

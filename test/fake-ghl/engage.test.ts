@@ -3,9 +3,7 @@
  * contact's enrolments, conversations and messages (Version 2021-04-15, DND, the lastMessageId
  * cursor), and the admin API over HTTP for the new collections.
  */
-// @ts-ignore TS5097 -- explicit extension: server.ts is also run directly by Node
 import { DEFAULT_IDS as I, MESSAGES } from './server.ts';
-// @ts-ignore TS5097 -- see above
 import { useFake } from './testkit.ts';
 
 const A = I.locationA;

@@ -4,7 +4,6 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-// @ts-ignore TS5097 -- explicit extension: server.ts is also run directly by Node
 import { createFakeGhl, DEFAULT_IDS, MESSAGES } from './server.ts';
 import type { FakeGhl } from './server.ts';
 

@@ -4,11 +4,8 @@
  * tags trimmed, lower-cased and de-duplicated; through create, update, upsert, tags, seed and
  * the admin UI edit alike.
  */
-// @ts-ignore TS5097 -- explicit extension: the fake's modules are also run directly by Node
 import { e164, normalizeContactInput } from './core/normalize.ts';
-// @ts-ignore TS5097 -- see above
 import { DEFAULT_IDS, MESSAGES } from './server.ts';
-// @ts-ignore TS5097 -- see above
 import { admin, useFake } from './testkit.ts';
 
 const kit = useFake();

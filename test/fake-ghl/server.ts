@@ -13,28 +13,17 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { handleAdmin, setConfig, snapshot } from './core/admin.ts';
-// @ts-ignore TS5097 -- see above
 import { injectFault } from './core/faults.ts';
-// @ts-ignore TS5097 -- see above
 import { clearRequests, LOGGED_HEADERS, queryObject, record, requests } from './core/log.ts';
-// @ts-ignore TS5097 -- see above
 import { handleApi, readBody } from './core/pipeline.ts';
-// @ts-ignore TS5097 -- see above
 import { reset, seed } from './core/seed.ts';
-// @ts-ignore TS5097 -- see above
 import { createCore } from './core/state.ts';
-// @ts-ignore TS5097 -- see above
 import { createAuthCode, mintToken } from './core/tokens.ts';
 import type { ApiResult, FakeGhl, FakeGhlOptions, LogEntry } from './core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { HttpError } from './core/util.ts';
-// @ts-ignore TS5097 -- see above
 import { flushWebhooks } from './core/delivery.ts';
-// @ts-ignore TS5097 -- see above
 import { stopWebhooks } from './core/webhooks.ts';
-// @ts-ignore TS5097 -- see above
 import { allRoutes } from './routes/index.ts';
 
 export type {
@@ -49,9 +38,7 @@ export type {
 	ScriptedFault,
 	SeedInput,
 } from './core/types.ts';
-// @ts-ignore TS5097 -- see above
 export { DEFAULT_CONFIG, DEFAULT_IDS, MESSAGES, SEARCH_BODY_SCHEMA } from './core/constants.ts';
-// @ts-ignore TS5097 -- see above
 export { newId } from './core/util.ts';
 
 export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeGhl> {

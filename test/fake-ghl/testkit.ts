@@ -6,7 +6,6 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-// @ts-ignore TS5097 -- explicit extension: server.ts is also run directly by Node
 import { createFakeGhl, DEFAULT_IDS } from './server.ts';
 import type { FakeGhl } from './server.ts';
 

@@ -3,9 +3,7 @@
  * opportunities, through the API and through the admin UI edits, in the order they are queued
  * (one delivery at a time here, so they arrive in that order).
  */
-// @ts-ignore TS5097 -- explicit extension: server.ts is also run directly by Node
 import { DEFAULT_IDS } from './server.ts';
-// @ts-ignore TS5097 -- see above
 import { admin, receiver, until, useFake } from './testkit.ts';
 
 const kit = useFake();

@@ -4,9 +4,7 @@
  * after the API answer and its delay, and failing or silent targets that never hold up the API.
  */
 import { generateKeyPairSync, verify } from 'node:crypto';
-// @ts-ignore TS5097 -- explicit extension: server.ts is also run directly by Node
 import { DEFAULT_IDS } from './server.ts';
-// @ts-ignore TS5097 -- see above
 import { admin, receiver, until, useFake } from './testkit.ts';
 
 const kit = useFake();

@@ -2,20 +2,13 @@
  * The admin API (/__admin/*: no auth, JSON, not rate-limited or logged) and the in-process
  * helpers behind it: snapshot, config patch. Webhooks and UI edits: adminHooks.ts.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { handleAdminHooks } from './adminHooks.ts';
-// @ts-ignore TS5097 -- see above
 import { injectFault } from './faults.ts';
-// @ts-ignore TS5097 -- see above
 import { clearRequests, requests } from './log.ts';
-// @ts-ignore TS5097 -- see above
 import { reset, seed } from './seed.ts';
-// @ts-ignore TS5097 -- see above
 import { setRng } from './state.ts';
-// @ts-ignore TS5097 -- see above
 import { createAuthCode, mintToken } from './tokens.ts';
 import type { Core, DeepPartial, FakeGhlConfig, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, deepMerge, err } from './util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

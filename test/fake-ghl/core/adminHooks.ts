@@ -3,14 +3,10 @@
  * (/__admin/webhooks…), and a person editing records in the GHL UI (/__admin/ui/…): the same
  * normalisation, checks and webhooks as the API, without a token.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { contactFrom, duplicateError, findDuplicate, publicContact } from './contact.ts';
-// @ts-ignore TS5097 -- see above
 import { checkRefs, opportunityFrom, publicOpportunity } from './opportunity.ts';
 import type { Core, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, err } from './util.ts';
-// @ts-ignore TS5097 -- see above
 import { configureWebhooks, contactChanged, emptyHooks, opportunityChanged, stopWebhooks, webhookSettings } from './webhooks.ts';
 
 type AdminResult = { status: number; body: unknown } | undefined;

@@ -3,10 +3,8 @@
  * (OAuth or Private Integration), and whether it may touch a location or a stored record.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES } from './constants.ts';
 import type { Auth, Core, Ctx, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { err, notFound } from './util.ts';
 
 /** Resolves a bearer token; throws 401 unless `lenient`. */

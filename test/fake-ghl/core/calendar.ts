@@ -2,12 +2,9 @@
  * Appointments as records and a calendar's free slots: open hours in the calendar's (or the
  * location's) time zone, slot duration and interval, booked slots removed.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { isoInTz, tzOffsetMin, validTz, wallToUtc } from './time.ts';
 import type { Core, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, newId } from './util.ts';
 
 export function eventFrom(core: Core, input: Rec, cal: Rec | undefined, existing?: Rec): Rec {

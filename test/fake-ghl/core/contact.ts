@@ -2,14 +2,10 @@
  * Contacts as records: built from a request body (normalised as normalize.ts says, tags added to
  * the location, custom fields by id or key), duplicate detection in the location's order, the public shape.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { emailKey, normalizeContactInput } from './normalize.ts';
-// @ts-ignore TS5097 -- see above
 import { ensureLocationTag } from './state.ts';
 import type { Core, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, HttpError, lower, newId, normTags, samePhone } from './util.ts';
 
 export function contactFrom(core: Core, raw: Rec, existing?: Rec): Rec {

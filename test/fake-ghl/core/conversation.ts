@@ -3,10 +3,8 @@
  * rule, one conversation per contact, and the public shapes (ConversationSchema,
  * GetConversationByIdResponse, GetMessageResponseDto).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES } from './constants.ts';
 import type { Core, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, newId } from './util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -2,10 +2,8 @@
  * Failures on purpose: the scripted queue (injectFault, POST /__admin/faults) first, then the
  * random rates of config.faults (seeded: reproducible).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES, STATUS_TEXT } from './constants.ts';
 import type { Core, ScriptedFault } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest } from './util.ts';
 
 export function pickFault(core: Core, method: string, path: string): { status: number; body?: unknown; headers?: Record<string, string> } | null {

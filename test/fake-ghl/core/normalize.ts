@@ -4,7 +4,6 @@
  * first and last name trimmed, tags trimmed, lower-cased and de-duplicated (util.normTags).
  */
 import type { Rec } from './types.ts';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { normTags } from './util.ts';
 
 /**

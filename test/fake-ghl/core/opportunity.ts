@@ -3,10 +3,8 @@
  * location, pipeline in the location, stage in that pipeline), custom fields by id or key, the
  * public shape (SearchOpportunitiesResponseSchema), and the search filter and order.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { MESSAGES } from './constants.ts';
 import type { Core, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, newId } from './util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

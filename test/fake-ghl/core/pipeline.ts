@@ -3,22 +3,14 @@
  * header, bearer auth (class, scopes), injected faults, location access, strict payloads, handler.
  */
 import type http from 'node:http';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, authenticate } from './auth.ts';
-// @ts-ignore TS5097 -- see above
 import { MESSAGES, SEARCH_BODY_SCHEMA } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { faultBody, pickFault } from './faults.ts';
-// @ts-ignore TS5097 -- see above
 import { rateLimit } from './rateLimit.ts';
-// @ts-ignore TS5097 -- see above
 import { matchRoute, SCHEME_CLASSES } from './routing.ts';
 import type { ApiResult, Auth, Core, LogEntry, Rec, Routes } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { err, HttpError } from './util.ts';
-// @ts-ignore TS5097 -- see above
 import { validateBody, validateQuery } from '../validate.ts';
-// @ts-ignore TS5097 -- see above
 import { chooseLocation, oauthToken } from '../routes/oauth.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

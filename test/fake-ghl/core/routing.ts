@@ -4,7 +4,6 @@
  * security scheme admits.
  */
 import type { SpecOperation } from '../spec.generated.ts';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { SPEC_OPERATIONS } from '../spec.generated.ts';
 
 interface Route {

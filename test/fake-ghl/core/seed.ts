@@ -2,22 +2,14 @@
  * Seeding: records from a SeedInput (or the 'default' seed, see DEFAULT_IDS) into the state, and
  * reset() back to an empty state with the start-up config (webhooks off).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { eventFrom } from './calendar.ts';
-// @ts-ignore TS5097 -- see above
 import { contactFrom } from './contact.ts';
-// @ts-ignore TS5097 -- see above
 import { DEFAULT_IDS } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { ALL_SCOPES } from './routing.ts';
-// @ts-ignore TS5097 -- see above
 import { defaultDealsSeed, seedDeals } from './seedDeals.ts';
-// @ts-ignore TS5097 -- see above
 import { addClient, addLocation, emptyState, setRng } from './state.ts';
 import type { Core, FakeState, Rec, SeedInput } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { clone, newId } from './util.ts';
-// @ts-ignore TS5097 -- see above
 import { emptyHooks, stopWebhooks } from './webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

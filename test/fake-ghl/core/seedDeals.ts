@@ -3,14 +3,10 @@
  * opportunities, workflows, campaigns, conversations and messages; and their part of the
  * 'default' seed (ids in DEFAULT_IDS and README.md).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { addConversation, addMessage } from './conversation.ts';
-// @ts-ignore TS5097 -- see above
 import { DEFAULT_IDS } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { opportunityFrom, pipelineFrom } from './opportunity.ts';
 import type { Core, Rec, SeedInput } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { newId } from './util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

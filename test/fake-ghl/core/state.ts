@@ -3,14 +3,10 @@
  * records hang off (companies, locations and their tags, OAuth apps and where they are installed).
  */
 import { randomBytes } from 'node:crypto';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { DEFAULT_CONFIG, DEFAULT_IDS } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { ALL_SCOPES } from './routing.ts';
 import type { Core, FakeGhlOptions, FakeState, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { clone, deepMerge, mulberry32, newId } from './util.ts';
-// @ts-ignore TS5097 -- see above
 import { emptyHooks } from './webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -3,12 +3,9 @@
  * exp, jti) as /oauth/token issues them, single-use rotating refresh tokens, authorization codes.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { DEFAULT_IDS } from './constants.ts';
-// @ts-ignore TS5097 -- see above
 import { addClient, defaultClient, isInstalled } from './state.ts';
 import type { AuthCodeOptions, Core, MintTokenOptions, Rec } from './types.ts';
-// @ts-ignore TS5097 -- see above
 import { b64url, badRequest, newId } from './util.ts';
 
 export function signJwt(core: Core, payload: Rec): string {

@@ -8,7 +8,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { Core, Rec } from './types.ts';
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { badRequest, clone } from './util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

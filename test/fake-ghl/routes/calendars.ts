@@ -2,14 +2,10 @@
  * Calendars API (calendars.json): calendars of a location, one calendar, free slots (31 days at
  * most), appointments (book with slot validation, get, update, delete).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, getOwned } from '../core/auth.ts';
-// @ts-ignore TS5097 -- see above
 import { appointmentResponse, assertSlotFree, calendarTz, eventFrom, freeSlots, publicEvent } from '../core/calendar.ts';
-// @ts-ignore TS5097 -- see above
 import { validTz } from '../core/time.ts';
 import type { Core, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, newId, notFound, ok } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -3,12 +3,9 @@
  * HighLevel's public "Search Contacts (advanced filters)" documentation): filters and groups,
  * query, sort, page / pageLimit windows and the searchAfter cursor.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation } from '../core/auth.ts';
-// @ts-ignore TS5097 -- see above
 import { publicContact } from '../core/contact.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, err, lower, ok, samePhone } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -3,20 +3,13 @@
  * update, delete, the deprecated list n8n's built-in node pages through, by business, tags, and a
  * contact's appointments. Every change goes to contactChanged (webhooks, off by default).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, contactOf } from '../core/auth.ts';
-// @ts-ignore TS5097 -- see above
 import { publicEvent } from '../core/calendar.ts';
-// @ts-ignore TS5097 -- see above
 import { contactFrom, duplicateError, findDuplicate, publicContact } from '../core/contact.ts';
-// @ts-ignore TS5097 -- see above
 import { ensureLocationTag } from '../core/state.ts';
 import type { Core, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { err, newId, normTags, ok, samePhone } from '../core/util.ts';
-// @ts-ignore TS5097 -- see above
 import { emailKey } from '../core/normalize.ts';
-// @ts-ignore TS5097 -- see above
 import { before, contactChanged } from '../core/webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -3,14 +3,10 @@
  * conversation's messages (lastMessageId cursor) and sending a message (DND, the channel's
  * address, the conversation created when there is none).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, getOwned } from '../core/auth.ts';
-// @ts-ignore TS5097 -- see above
 import { MESSAGES } from '../core/constants.ts';
-// @ts-ignore TS5097 -- see above
 import { addConversation, addMessage, assertReachable, CHANNELS, conversationById, conversationOf, dndError, publicConversation, publicMessage } from '../core/conversation.ts';
 import type { Core, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, err, newId, ok } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -1,8 +1,6 @@
 /** Notes of a contact (contacts.json, /contacts/{contactId}/notes). */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { contactOf } from '../core/auth.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { newId, notFound, ok } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -4,12 +4,9 @@
  * an app is installed on, and GET /oauth/chooselocation, the stand-in for the marketplace consent
  * page (approves at once and redirects with a code).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { isInstalled } from '../core/state.ts';
-// @ts-ignore TS5097 -- see above
 import { createAuthCode, issueTokens } from '../core/tokens.ts';
 import type { ApiResult, Core, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, err, HttpError, ok } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

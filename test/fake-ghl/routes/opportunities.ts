@@ -4,18 +4,12 @@
  * pipeline and stage checked), update, status, upsert, delete, followers. Every change goes to
  * opportunityChanged (webhooks, off by default).
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, getOwned } from '../core/auth.ts';
-// @ts-ignore TS5097 -- see above
 import { MESSAGES } from '../core/constants.ts';
-// @ts-ignore TS5097 -- see above
 import { checkRefs, createdMs, findDuplicateOpportunity, opportunityFrom, publicOpportunity, searchFilter, searchOrder } from '../core/opportunity.ts';
-// @ts-ignore TS5097 -- see above
 import { publicTask } from './tasks.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { badRequest, clone, err, ok } from '../core/util.ts';
-// @ts-ignore TS5097 -- see above
 import { before, opportunityChanged } from '../core/webhooks.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -1,8 +1,6 @@
 /** Users API (users.json): the users of a location. */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation } from '../core/auth.ts';
 import type { Core, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { clone, ok } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */

@@ -3,10 +3,8 @@
  * enrolments in them (contacts.json: /contacts/{contactId}/workflow/…, /contacts/{contactId}/campaigns/…),
  * recorded in state.workflowEnrolments and state.campaignEnrolments.
  */
-// @ts-ignore TS5097 -- the explicit .ts extension is required when Node runs this file directly
 import { assertLocation, contactOf } from '../core/auth.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
-// @ts-ignore TS5097 -- see above
 import { clone, notFound, ok } from '../core/util.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
