@@ -7,7 +7,8 @@
 # scenarios and prints the table. Everything binds to 127.0.0.1; nothing leaves the machine.
 #
 # Env: GHL_SKIP_BUILD=1 reuses dist/ (still packs and installs it); GHL_BENCH_DIR (default
-# <project>/.runtime/bench) holds the user folder, logs and results.
+# <project>/.runtime/bench) holds the logs and results. n8n's user folder is outside the repository
+# ($GHL_RUNTIME_CACHE/projects/<hash>/bench-n8n-user, see ghl_user_folder in scripts/n8n-env.sh).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,7 +19,7 @@ source "$ROOT/scripts/ensure-runtime.sh"
 source "$ROOT/scripts/n8n-env.sh"
 
 BENCH_DIR="${GHL_BENCH_DIR:-$ROOT/.runtime/bench}"
-USER_FOLDER="$BENCH_DIR/n8n-user"
+USER_FOLDER="$(ghl_user_folder bench-n8n-user "$ROOT")"
 mkdir -p "$BENCH_DIR"
 
 cd "$ROOT"
@@ -29,7 +30,8 @@ fi
 [ -d "$ROOT/dist" ] || { echo "[bench] no dist/ — build first" >&2; exit 1; }
 
 # A fresh n8n every time: no executions, credentials or rate-limiter state from an earlier run.
-rm -rf "$USER_FOLDER"
+# ($BENCH_DIR/n8n-user is where earlier versions kept it.)
+rm -rf "$USER_FOLDER" "$BENCH_DIR/n8n-user"
 TARBALL="$(ghl_pack_project "$ROOT" "$BENCH_DIR")"
 ghl_install_package "$TARBALL" "$USER_FOLDER" 2>/dev/null
 

@@ -38,6 +38,12 @@
 #       Optional: GHL_N8N_OWNER_EMAIL + GHL_N8N_OWNER_PASSWORD create/overwrite the
 #       owner account at startup (N8N_INSTANCE_OWNER_MANAGED_BY_ENV, bcrypt hash
 #       computed with n8n's own bcryptjs).
+#   ghl_user_folder <name> [projectDir]
+#       prints $GHL_RUNTIME_CACHE/projects/<first 8 hex of sha256(projectDir)>/<name>, the
+#       default n8n user folder of `npm start` (n8n-user) and the bench (bench-n8n-user). Not in
+#       the repository: n8n caches its editor bundle (~700 .js files) in <userFolder>/.cache, and
+#       `n8n-node lint` runs `eslint .`, which with n8n's default config ignores only dist/.
+#       (The e2e runs and the screenshots use the system temp folder, likewise outside.)
 #   ghl_n8n [args…]        runs the n8n CLI with Node 24 ("$GHL_NODE24" "$GHL_N8N_BIN" "$@").
 #   ghl_free_port          prints a free TCP port on 127.0.0.1.
 #   ghl_wait_ready <baseUrl> [timeoutSec=180] [pid]   (alias: ghl_wait_healthz)
@@ -67,6 +73,16 @@ ghl_free_port() {
 ghl_n8n() {
 	__ghl_need_runtime || return 1
 	PATH="$GHL_NODE24_DIR/bin:$PATH" "$GHL_NODE24" "$GHL_N8N_BIN" "$@"
+}
+
+ghl_user_folder() {
+	local name="$1" project="${2:-$(cd "$__ghl_env_script_dir/.." && pwd)}"
+	[ -n "$name" ] || { echo "usage: ghl_user_folder <name> [projectDir]" >&2; return 1; }
+	__ghl_need_runtime || return 1
+	project="$(cd "$project" && pwd)" || return 1
+	local hash
+	hash="$(printf '%s' "$project" | sha256sum | cut -c1-8)" || return 1
+	printf '%s\n' "$GHL_RUNTIME_CACHE/projects/$hash/$name"
 }
 
 ghl_pack_project() {

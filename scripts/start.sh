@@ -4,7 +4,9 @@
 # editor on http://localhost:5678.
 #
 # Env:
-#   N8N_USER_FOLDER     default <project>/.runtime/n8n-user (gitignored)
+#   N8N_USER_FOLDER     default $GHL_RUNTIME_CACHE/projects/<hash of the project path>/n8n-user
+#                       (outside the repository, see ghl_user_folder in n8n-env.sh; a folder
+#                       left in the old place, <project>/.runtime/n8n-user, is moved there)
 #   N8N_PORT            default 5678
 #   GHL_SKIP_BUILD=1    reuse the existing dist/ (still packs and installs it)
 #   GHL_RUNTIME_CACHE   where Node 24 + n8n are cached (see ensure-runtime.sh)
@@ -20,12 +22,24 @@ source "$ROOT/scripts/ensure-runtime.sh"
 # shellcheck source=n8n-env.sh
 source "$ROOT/scripts/n8n-env.sh"
 
-USER_FOLDER="${N8N_USER_FOLDER:-$ROOT/.runtime/n8n-user}"
+USER_FOLDER="${N8N_USER_FOLDER:-$(ghl_user_folder n8n-user "$ROOT")}"
 PORT="${N8N_PORT:-5678}"
 
 if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then
 	echo "[start] something already answers on port $PORT (another n8n?). Stop it or set N8N_PORT." >&2
 	exit 1
+fi
+
+# Earlier versions kept the user folder in .runtime/ (n8n's cache there made `npm run lint` slow).
+LEGACY_USER_FOLDER="$ROOT/.runtime/n8n-user"
+if [ -z "${N8N_USER_FOLDER:-}" ] && [ -d "$LEGACY_USER_FOLDER" ]; then
+	if [ ! -e "$USER_FOLDER" ]; then
+		mkdir -p "$(dirname "$USER_FOLDER")"
+		mv "$LEGACY_USER_FOLDER" "$USER_FOLDER"
+		echo "[start] moved the n8n user folder from .runtime/n8n-user to $USER_FOLDER" >&2
+	else
+		echo "[start] note: .runtime/n8n-user is no longer used (the user folder is $USER_FOLDER); delete it" >&2
+	fi
 fi
 
 cd "$ROOT"
