@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- API responses checked loosely; runs in Node, not shipped */
 /**
  * Proves the fake's opportunities routes (#12, "from lead to deal"): pipelines, lost reasons,
  * opportunity custom fields, create/update/status/upsert/delete, followers, search. In-process,

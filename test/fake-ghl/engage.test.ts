@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- API responses checked loosely; runs in Node, not shipped */
 /**
  * Proves the fake's engagement routes (#12, "from lead to deal"): workflows and campaigns with a
  * contact's enrolments, conversations and messages (Version 2021-04-15, DND, the lastMessageId

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node, not shipped */
 /**
  * Proves each rule the fake GHL API enforces. Runs in-process (createFakeGhl)
  * plus one check of the HTTP admin API and the CLI entry point.

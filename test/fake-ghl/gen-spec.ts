@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * Regenerates spec.generated.ts from the official HighLevel OpenAPI files.
  *
@@ -185,4 +186,5 @@ export interface SpecOperation {
 `;
 const target = join(dirname(process.argv[1]), "spec.generated.ts"); // no import.meta: tsconfig.test.json compiles test/ as CommonJS
 writeFileSync(target, out);
+// eslint-disable-next-line no-console -- the fake's own output
 console.log(`wrote ${target}: ${operations.length} operations, ${IMPLEMENTED.length} implemented`);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * fake-ghl — a local, stateful fake of the HighLevel (GHL) API v2 for e2e tests
  * and benchmarks. Node built-ins only; runs under jest (ts-jest) and directly
@@ -95,6 +96,7 @@ export async function createFakeGhl(options: FakeGhlOptions = {}): Promise<FakeG
 		} catch (e) {
 			if (e instanceof HttpError) result = { status: e.status, body: e.body, headers: e.headers };
 			else {
+				// eslint-disable-next-line no-console -- the fake's own output
 				console.error('[fake-ghl] internal error', e);
 				result = { status: 500, body: { statusCode: 500, message: `fake-ghl internal error: ${(e as Error).message}` }, headers: {} };
 			}

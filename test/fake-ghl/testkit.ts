@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * What the fake's own route tests share: one in-process fake with the 'default' seed, reset and a
  * fresh Location A token before each test, and `call()` with the Version header each API family

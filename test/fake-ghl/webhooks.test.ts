@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * How the fake delivers its webhooks (README.md, "Webhooks"): off by default, signed with the
  * given Ed25519 key (or one it generates), GHL's payload shape, target filters, the delivery log,

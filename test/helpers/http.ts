@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not shipped */
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { IHttpRequestOptions } from 'n8n-workflow';

@@ -8,6 +8,7 @@ export const leadSignedUp = {
 	data: {
 		id: '9b2f4c1e-3d7a-4e8b-a1c2-5f6e7d8c9b0a',
 		status: 'Finished',
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 		key: '65a1f3c2de4b5a6978123a',
 		first_name: 'Jane',
 		last_name: 'Doe',

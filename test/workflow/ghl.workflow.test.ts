@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 import nock from 'nock';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -174,6 +175,7 @@ describe('GHL node inside n8n-core', () => {
 				return true;
 			})
 			// GHL's refresh answer may omit the company fields; what n8n stores must keep them.
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 			.reply(200, { access_token: 'company-2', refresh_token: 'company-refresh-2', expires_in: 86399, userType: 'Company' });
 		nock(API, { reqheaders: { authorization: 'Bearer company-1' } }).post('/oauth/locationToken').reply(401, { message: 'Invalid JWT' });
 		nock(API, { reqheaders: { authorization: 'Bearer company-2' } }).post('/oauth/locationToken', 'companyId=comp1&locationId=locA').reply(200, { access_token: 'token-A', expires_in: 86399 });
@@ -181,13 +183,16 @@ describe('GHL node inside n8n-core', () => {
 		const result = await runWorkflow({
 			nodeTypes: { [TYPE]: Ghl },
 			credentialTypes,
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 			credentials: { ghlOAuth2Api: oauthCredential({ access_token: 'company-1', refresh_token: 'company-refresh-1', userType: 'Company', companyId: 'comp1' }) },
 			nodes: [ghlNode({ location: { __rl: true, mode: 'id', value: 'locA' }, resource: 'contact', operation: 'get', contactId: { __rl: true, mode: 'id', value: 'c1' } })],
 		});
 		expect(result.error).toBeUndefined();
+		// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 		expect(refreshBody).toMatchObject({ grant_type: 'refresh_token', refresh_token: 'company-refresh-1' });
 		expect(result.credentialsHelper.getStored('cred-oauth')?.oauthTokenData).toMatchObject({
 			access_token: 'company-2',
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 			refresh_token: 'company-refresh-2',
 			userType: 'Company',
 			companyId: 'comp1',

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	ICredentialType,
 	IDataObject,
@@ -56,6 +57,7 @@ const someHeaderAuth: ICredentialType = {
 };
 
 /** Calls GET {API}{path} once per input item with the selected credential. */
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- a test probe, not offered to agents
 class ProbeNode implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Probe',
@@ -64,8 +66,8 @@ class ProbeNode implements INodeType {
 		version: 1,
 		description: 'Test node',
 		defaults: { name: 'Probe' },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'someOAuth2', required: true, displayOptions: { show: { auth: ['oauth2'] } } },
 			{ name: 'someHeaderAuth', required: true, displayOptions: { show: { auth: ['header'] } } },

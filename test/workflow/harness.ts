@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * In-process n8n workflow harness for jest.
  *
@@ -25,6 +26,7 @@ import {
 	Expression,
 	ICredentialsHelper,
 	isExpression,
+	NodeConnectionTypes,
 	NodeHelpers,
 	Workflow,
 } from 'n8n-workflow';
@@ -76,6 +78,7 @@ function ensureEnvironment(): void {
 			afterAll(() => rmSync(userFolder, { recursive: true, force: true }));
 		}
 	}
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 	process.env.N8N_ENCRYPTION_KEY ??= 'n8n-nodes-ghl-test-encryption-key';
 	process.env.N8N_LOG_LEVEL ??= 'silent';
 	process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
@@ -99,8 +102,8 @@ export class HarnessStartNode implements INodeType {
 		version: 1,
 		description: 'Emits the items given to runWorkflow()',
 		defaults: { name: START_NODE_NAME },
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		properties: [],
 	};
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * What the global setup hands to the suites: one JSON file per run (its path in GHL_E2E_CONTEXT).
  * The suites reach n8n and the fake GHL API only over HTTP (and the n8n CLI), never in-process.

@@ -10,6 +10,7 @@ export const SYNC_FIELDS = { marker: 'fakeMarkerField00001', grade: 'fakeGradeFi
 
 /** The custom fields the sync workflows need, seeded by the suite (marker: a text field). */
 export const SYNC_CUSTOM_FIELDS = [
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 	{ id: SYNC_FIELDS.marker, name: 'n8n sync marker', fieldKey: 'contact.n8n_sync_marker', dataType: 'TEXT' },
 	{ id: SYNC_FIELDS.grade, name: 'Lead grade', fieldKey: 'contact.lead_grade', dataType: 'TEXT' },
 ];
@@ -45,8 +46,6 @@ export function writeBackWorkflow(guarded: boolean, cred: CredentialRef, publicK
 		}),
 	]);
 }
-
-
 
 /** The conflict policies on one seeded contact, inputs from the webhook body: {contactId, email}. */
 export function conflictsWorkflow(cred: CredentialRef): ExportedWorkflow {

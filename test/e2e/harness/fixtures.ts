@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not shipped */
 /**
  * The credentials and workflows the e2e run imports into n8n (with `n8n import:credentials` and
  * `n8n import:workflow`), as plain n8n export JSON. Credential data is in clear text: the import

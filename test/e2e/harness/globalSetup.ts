@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * Once per e2e run:
  *   1. the cached Node 24 + n8n 2.41 runtime (scripts/ensure-runtime.sh, versions in scripts/runtime.json);

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * Stops n8n (its whole process group: n8n and its task runner) and the fake GHL API. The run
  * folder (<tmp>/n8n-nodes-ghl-e2e-<hash>/run-<id>: n8n's user folder, database, n8n.log, fake-ghl.log) is removed unless

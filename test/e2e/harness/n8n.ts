@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node, not shipped */
 /**
  * A small client for the running n8n: its REST API as the editor uses it (owner login, workflow
  * activation, executions), production webhooks, and the n8n CLI with this run's environment.

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * The e2e harness's side of the runtime. Starting and stopping n8n and the fake, the n8n
  * environment, packing and installing, the readiness wait and the owner login are the shared

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * OAuth2 as n8n really runs it: the credential's token endpoint comes from n8n's credential
  * overwrites, n8n refreshes on the 401, GHL's single-use refresh token rotates, and n8n stores the
@@ -8,8 +9,6 @@ import type { LoggedRequest } from '../harness/fake';
 import { IDS, oauthCredential } from '../harness/fixtures';
 import { expectSuccess, matching, outputOf, setup, unique } from '../harness/helpers';
 import type { Execution } from '../harness/n8n';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 const { ctx, n8n, fake } = setup();
 

@@ -7,8 +7,6 @@ import type { CredentialRef } from '../harness/context';
 import { IDS } from '../harness/fixtures';
 import { setup } from '../harness/helpers';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 const { ctx, n8n, fake } = setup();
 const NODE = { name: 'n8n-nodes-ghl.ghl', version: 1 };
 

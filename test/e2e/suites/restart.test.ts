@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * Replay memory survives an n8n restart: the GHL Trigger keeps the keys of events it accepted in
  * the workflow's static data, which n8n saves after each webhook call. The same signed bytes sent

@@ -108,6 +108,7 @@ describe('GHL Trigger: GHL workflow webhook action (shared secret)', () => {
 		const started = await executionsStartedBy(
 			workflow.id,
 			async () => {
+				// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 				answers.wrong = (await n8n.postWebhook(workflow.path, payload, { 'x-webhook-secret': 'not-the-secret-0000000000' })).status;
 				answers.missing = (await n8n.postWebhook(workflow.path, payload)).status;
 				answers.right = (await n8n.postWebhook(workflow.path, payload, { 'x-webhook-secret': ctx.secrets.ghlWorkflowWebhook })).status;

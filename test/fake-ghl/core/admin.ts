@@ -11,8 +11,6 @@ import { createAuthCode, mintToken } from './tokens.ts';
 import type { Core, DeepPartial, FakeGhlConfig, Rec } from './types.ts';
 import { badRequest, clone, deepMerge, err } from './util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function snapshot(core: Core, collection?: string): Rec {
 	const out: Rec = {};
 	const maps = ['companies', 'locations', 'users', 'contacts', 'tasks', 'notes', 'calendars', 'appointments', 'customFields', 'tags', 'clients', 'authCodes', 'accessTokens', 'refreshTokens', 'privateTokens', 'pipelines', 'lostReasons', 'opportunities', 'workflows', 'campaigns', 'workflowEnrolments', 'campaignEnrolments', 'conversations', 'messages', 'rateBuckets'] as const;

@@ -7,8 +7,6 @@ import { MESSAGES } from './constants.ts';
 import type { Core, Rec } from './types.ts';
 import { badRequest, clone, newId } from './util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 /**
  * SendMessageBodyDto `type` → stored messageType, the contact's dndSettings channel, and the
  * contact field the message needs. `type` (a number in GetMessageResponseDto) is the 1-based

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * Sending the fake's webhooks (README.md, "Webhooks"): the events a request queued leave once its
  * answer was sent (flushWebhooks), each `delayMs` later, at most `concurrency` at a time, with a

@@ -40,5 +40,6 @@ export function record(core: Core, entry: LogEntry): void {
 	c.byRoute[entry.route] = (c.byRoute[entry.route] ?? 0) + 1;
 	c.byPath[pathKey] = (c.byPath[pathKey] ?? 0) + 1;
 	c.byStatus[entry.status] = (c.byStatus[entry.status] ?? 0) + 1;
+	// eslint-disable-next-line no-console -- the fake's own output
 	if (core.config.logToStdout) console.log(`[fake-ghl] ${entry.method} ${entry.path} -> ${entry.status}${entry.fault ? ` (${entry.fault})` : ''} ${entry.durationMs.toFixed(1)}ms`);
 }

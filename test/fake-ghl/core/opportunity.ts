@@ -7,8 +7,6 @@ import { MESSAGES } from './constants.ts';
 import type { Core, Rec } from './types.ts';
 import { badRequest, clone, newId } from './util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function pipelineFrom(core: Core, input: Rec): Rec {
 	const t = core.iso();
 	const stages = (input.stages ?? []).map((s: Rec, i: number) => ({ id: s.id ?? newId(), name: s.name ?? `Stage ${i + 1}`, position: s.position ?? i, showInFunnel: true, showInPieChart: true, ...s }));

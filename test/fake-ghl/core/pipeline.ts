@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- the fake GHL server: runs in Node, not shipped, not an n8n node */
 /**
  * One API request, in the order README.md's "What it enforces" lists: route, rate limit, Version
  * header, bearer auth (class, scopes), injected faults, location access, strict payloads, handler.
@@ -14,7 +15,6 @@ import { validateBody, validateQuery } from '../validate.ts';
 import { chooseLocation, oauthToken } from '../routes/oauth.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
-
 
 export async function readBody(req: http.IncomingMessage): Promise<string> {
 	const chunks: Buffer[] = [];

@@ -9,8 +9,6 @@ import { opportunityFrom, pipelineFrom } from './opportunity.ts';
 import type { Core, Rec, SeedInput } from './types.ts';
 import { newId } from './util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function seedDeals(core: Core, s: SeedInput, push: (k: string, v: Rec) => void): void {
 	const { state } = core;
 	const t = core.iso();

@@ -9,8 +9,6 @@ import type { Core, FakeGhlOptions, FakeState, Rec } from './types.ts';
 import { clone, deepMerge, mulberry32, newId } from './util.ts';
 import { emptyHooks } from './webhooks.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function emptyState(): FakeState {
 	return {
 		companies: new Map(),

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not shipped */
 /**
  * Types shared by every part of the fake: the public API (options, config, state, the FakeGhl
  * handle) and the internal ones (Core: what every module works on, Ctx and Handler for routes).

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * Outgoing GHL webhooks for the fake's own contact and opportunity changes (README.md, "Webhooks"):
  * which events a change fires, their payloads (the webhook-event docs' fields of the stored
@@ -9,8 +10,6 @@ import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sig
 import type { KeyObject } from 'node:crypto';
 import type { Core, Rec } from './types.ts';
 import { badRequest, clone } from './util.ts';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 export interface WebhookTarget {
 	url: string;

@@ -8,8 +8,6 @@ import { validTz } from '../core/time.ts';
 import type { Core, Rec, Routes } from '../core/types.ts';
 import { badRequest, clone, newId, notFound, ok } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function calendarRoutes(core: Core): Routes {
 	const { state } = core;
 	return {

@@ -8,8 +8,6 @@ import { publicContact } from '../core/contact.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
 import { badRequest, err, lower, ok, samePhone } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function contactSearchRoutes(core: Core): Routes {
 	return {
 		'POST /contacts/search': (ctx) => ok(search(core, ctx)),

@@ -12,8 +12,6 @@ import { err, newId, normTags, ok, samePhone } from '../core/util.ts';
 import { emailKey } from '../core/normalize.ts';
 import { before, contactChanged } from '../core/webhooks.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function contactRoutes(core: Core): Routes {
 	const { state } = core;
 	return {

@@ -9,8 +9,6 @@ import { addConversation, addMessage, assertReachable, CHANNELS, conversationByI
 import type { Core, Rec, Routes } from '../core/types.ts';
 import { badRequest, err, newId, ok } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 const limitOf = (q: URLSearchParams) => {
 	const limit = Number(q.get('limit') ?? 20);
 	if (limit < 1 || limit > 100) throw err(422, ['limit must be between 1 and 100'], { error: 'Unprocessable Entity' });

@@ -3,8 +3,6 @@ import { contactOf } from '../core/auth.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
 import { newId, notFound, ok } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function noteRoutes(core: Core): Routes {
 	const { state } = core;
 	return {

@@ -9,8 +9,6 @@ import { createAuthCode, issueTokens } from '../core/tokens.ts';
 import type { ApiResult, Core, Rec, Routes } from '../core/types.ts';
 import { badRequest, err, HttpError, ok } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function oauthRoutes(core: Core): Routes {
 	const { state } = core;
 	return {

@@ -12,8 +12,6 @@ import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
 import { badRequest, clone, err, ok } from '../core/util.ts';
 import { before, opportunityChanged } from '../core/webhooks.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function opportunityRoutes(core: Core): Routes {
 	const { state } = core;
 	const oppOf = (ctx: Ctx) => getOwned(core, state.opportunities, ctx.params.id, 'Opportunity', ctx.auth);

@@ -3,8 +3,6 @@ import { assertLocation } from '../core/auth.ts';
 import type { Core, Routes } from '../core/types.ts';
 import { clone, ok } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function userRoutes(core: Core): Routes {
 	const { state } = core;
 	return {

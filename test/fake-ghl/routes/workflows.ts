@@ -7,8 +7,6 @@ import { assertLocation, contactOf } from '../core/auth.ts';
 import type { Core, Ctx, Rec, Routes } from '../core/types.ts';
 import { clone, notFound, ok } from '../core/util.ts';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 export function workflowRoutes(core: Core): Routes {
 	const { state } = core;
 	/** the contact and the workflow/campaign, which must be in the contact's location */

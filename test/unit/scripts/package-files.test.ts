@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- runs in Node, not shipped */
 /**
  * What `npm pack` puts in the tarball: what n8n needs (package.json, README, LICENSE, the built
  * JavaScript, icons, templates) and nothing else (no source maps, declarations, tsbuildinfo,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * The release path that cannot run here: .github/workflows/release.yml (parsed as YAML), the
  * tarball it tests being the one it publishes, package.json's release scripts, the changelog and

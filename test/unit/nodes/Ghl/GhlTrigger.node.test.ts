@@ -7,6 +7,7 @@ import { ed25519Pair, expectIgnored, rsaPair, runWebhook, signEd25519, signRsa, 
 
 const trigger = new GhlTrigger();
 const ghlKeys = ed25519Pair();
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 const SECRET = 'workflow-secret-0123456789';
 
 /** A GHL event as documented in webhook-events/*.md, plus the signed envelope fields. */

@@ -53,6 +53,7 @@ describe('ScoreApp Trigger', () => {
 			utmTerm: null,
 			utmContent: null,
 			resultId: '9b2f4c1e-3d7a-4e8b-a1c2-5f6e7d8c9b0a',
+			// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 			resultKey: '65a1f3c2de4b5a6978123a',
 			quizId: null,
 			leadId: null,

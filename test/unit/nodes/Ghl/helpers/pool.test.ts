@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 import { runPool } from '../../../../../nodes/Ghl/helpers/pool';
 
 /** A worker whose items finish when the test says so, recording what is in flight. */

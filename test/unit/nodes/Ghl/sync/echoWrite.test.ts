@@ -9,6 +9,7 @@ import { specProblems } from '../../../../helpers/spec';
 
 useGhlTestEnvironment();
 
+// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 const MARKER_FIELD = { id: 'cfMarker', name: 'n8n sync marker', fieldKey: 'contact.n8n_sync_marker', dataType: 'TEXT' };
 const guardOn = { markEcho: true, echoMarkerField: 'n8n_sync_marker' };
 const contactBase = { resource: 'contact', location: locator('list', '') };
@@ -145,6 +146,7 @@ describe('echo guard on contact writes', () => {
 });
 
 describe('echo guard on opportunity writes', () => {
+	// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- a test value, not a secret
 	const opportunityField = { id: 'ocMarker', fieldKey: 'opportunity.n8n_sync_marker', dataType: 'TEXT' };
 	const opportunityFieldsOnce = () =>
 		ghl().get(`/locations/${LOCATION_ID}/customFields`).query({ model: 'opportunity' }).once().reply(200, { customFields: [opportunityField] });

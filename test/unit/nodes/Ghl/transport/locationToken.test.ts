@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 import nock from 'nock';
 
 import { BASE_URL, locator, oauthCompanyCredentials } from '../../../../helpers/context';

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 import { acquireSlot, recordRateLimit, setRateLimiterClock } from '../../../../../nodes/Ghl/transport/rateLimiter';
 import { clock, useGhlTestEnvironment } from '../../../../helpers/setup';
 

@@ -149,6 +149,7 @@ describe('GHL Trigger echo guard: opportunity events (marker from the fetched re
 	});
 
 	it('OpportunityMonetaryValueUpdate is not an echo of a write that set no value', async () => {
+		// eslint-disable-next-line @typescript-eslint/no-unused-vars -- the rest without monetaryValue is what is used
 		const { monetaryValue: _omit, ...noValue } = written;
 		ghl().get('/opportunities/o1').reply(200, { opportunity: { id: 'o1', ...written, customFields: [{ id: 'ocMarker', fieldValue: fresh(noValue) }] } });
 		const run = await runWebhook(trigger, call(opportunityEvent('OpportunityMonetaryValueUpdate'), undefined, fetchWith));

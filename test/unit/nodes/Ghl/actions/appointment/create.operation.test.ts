@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 import { locator, LOCATION_ID } from '../../../../../helpers/context';
 import { clock, ghl, runNode, useGhlTestEnvironment } from '../../../../../helpers/setup';
 
