@@ -207,9 +207,10 @@ ghl_n8n_env() {
 	export N8N_DYNAMIC_BANNERS_ENABLED=false
 	export N8N_HIRING_BANNER_ENABLED=false
 	export N8N_AI_ENABLED=false
-	# mcp-registry refreshes its catalogue from api.n8n.io at startup
-	case ",${N8N_DISABLED_MODULES:-}," in
-		*,mcp-registry,*) ;;
+	# mcp-registry (2.x) refreshes its catalogue from api.n8n.io at startup; n8n 1.x has no such
+	# module and refuses to start when an unknown one is disabled ("Unknown module").
+	case "${GHL_N8N_LINE:-2.x},${N8N_DISABLED_MODULES:-}," in
+		1.x,* | *,mcp-registry,*) ;;
 		*) export N8N_DISABLED_MODULES="${N8N_DISABLED_MODULES:+$N8N_DISABLED_MODULES,}mcp-registry" ;;
 	esac
 	export EXTERNAL_FRONTEND_HOOKS_URLS=''

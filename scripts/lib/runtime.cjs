@@ -187,15 +187,17 @@ async function probe(url, timeoutMs = 2_000) {
 
 /**
  * Waits until <baseUrl>/healthz/readiness answers 200: database migrated and n8n fully started
- * (plain /healthz answers already during migrations). Fails early when `pid` exits (or `exited()`
+ * (plain /healthz answers already during migrations), and its REST API is mounted. Fails early when `pid` exits (or `exited()`
  * says so), and after `timeoutMs`; `logFile` is named in the error.
  */
 async function waitReady(baseUrl, { timeoutMs = 180_000, pid, exited, logFile, intervalMs = 300 } = {}) {
 	const url = `${baseUrl.replace(/\/+$/, '')}/healthz/readiness`;
 	const see = logFile ? `; see ${logFile}` : '';
+	// n8n 1.x answers the readiness check before it has mounted its REST API (404 until then).
+	const rest = `${baseUrl.replace(/\/+$/, '')}/rest/settings`;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if ((await probe(url)) === 200) return;
+		if ((await probe(url)) === 200 && ![0, 404].includes(await probe(rest))) return;
 		if ((pid && !isAlive(pid)) || exited?.()) throw new Error(`n8n${pid ? ` (pid ${pid})` : ''} exited before ${url} answered${see}`);
 		if (Date.now() > deadline) throw new Error(`n8n was not ready after ${Math.round(timeoutMs / 1000)} s (${url})${see}`);
 		await sleep(intervalMs);
@@ -222,6 +224,30 @@ async function login(baseUrl, owner, browserId) {
 	const auth = res.headers.getSetCookie().find((cookie) => cookie.startsWith('n8n-auth='));
 	if (!auth) throw new Error('n8n login answered without an n8n-auth cookie');
 	return auth.split(';')[0];
+}
+
+/**
+ * Makes sure the owner account exists. n8n 2.x creates it from N8N_INSTANCE_OWNER_* at startup
+ * (ghl_n8n_env); n8n 1.x has no such variables and shows its set-up screen until someone claims
+ * the instance, which this does as the editor's set-up form would (POST /rest/owner/setup).
+ * Returns 'env' when the owner could already sign in, 'setup' when it was created.
+ */
+async function ensureOwner(baseUrl, owner) {
+	const base = baseUrl.replace(/\/+$/, '');
+	const signIn = await fetch(`${base}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	await signIn.arrayBuffer();
+	if (signIn.ok) return 'env';
+	const res = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ email: owner.email, password: owner.password, firstName: 'Dev', lastName: 'Owner' }),
+	});
+	if (!res.ok) throw new Error(`n8n owner set-up failed: ${res.status} ${await res.text()} (the login before it: ${signIn.status})`);
+	return 'setup';
 }
 
 /** The fake's command line (test/fake-ghl/cli.mjs). */
@@ -318,6 +344,7 @@ module.exports = {
 	waitReady,
 	ownerPasswordHash,
 	login,
+	ensureOwner,
 	startFake,
 	startN8n,
 	killGroup,

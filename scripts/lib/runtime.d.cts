@@ -48,6 +48,7 @@ export function waitReady(
 	options?: { timeoutMs?: number; pid?: number; exited?: () => boolean; logFile?: string; intervalMs?: number },
 ): Promise<void>;
 export function ownerPasswordHash(n8nDir: string, password: string): string;
+export function ensureOwner(baseUrl: string, owner: Owner): Promise<'env' | 'setup'>;
 export function login(baseUrl: string, owner: Owner, browserId: string): Promise<string>;
 export function startFake(
 	node24: string,

@@ -31,6 +31,7 @@ import { N8nClient } from './n8n';
 import {
 	build,
 	check,
+	ensureOwner,
 	ensureRuntime,
 	freePort,
 	installPackage,
@@ -216,6 +217,8 @@ export default async function globalSetup(): Promise<void> {
 			});
 		}
 		await waitReady(n8nUrl, { pid: child.pid!, logFile });
+		// n8n 1.x: no owner from the environment; claim the instance as the set-up screen does.
+		if ((await ensureOwner(n8nUrl, owner)) === 'setup') log('owner created through /rest/owner/setup (n8n 1.x)');
 	});
 
 	const context: E2eContext = {

@@ -14,6 +14,7 @@ import type { Runtime } from '../../../scripts/lib/runtime.cjs';
 export type { CommandResult, Runtime } from '../../../scripts/lib/runtime.cjs';
 export {
 	check,
+	ensureOwner,
 	ensureRuntime,
 	freePort,
 	installPackage,
