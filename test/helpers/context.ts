@@ -44,6 +44,28 @@ export interface ContextOptions {
 	continueOnFail?: boolean;
 	/** The workflow's timezone (n8n's getTimezone()); UTC unless a test sets one. */
 	timezone?: string;
+	/**
+	 * Which n8n line's errors httpRequestWithAuthentication throws (default 2.x). See n8nError.
+	 */
+	n8nLine?: '1.x' | '2.x';
+	/** Replaces the signed request (e.g. to play an OAuth2 refresh); gets the plain HTTP client. */
+	authenticated?: (request: IHttpRequestOptions, send: (request: IHttpRequestOptions) => Promise<unknown>) => Promise<unknown>;
+}
+
+/**
+ * The NodeApiError n8n wraps a failed authenticated request in. n8n 2.x keeps the HTTP error as its
+ * `cause`. n8n-workflow 1.x (n8n 1.123) loses it — `cause` is an own property set to `undefined`
+ * (a class field initialised after `super()`) — and keeps only `httpCode` and, for an object body,
+ * `context.data`; the response headers are gone.
+ */
+export function n8nError(line: '1.x' | '2.x', error: unknown): NodeApiError {
+	const wrapped = new NodeApiError(node, error as never);
+	if (line === '1.x') {
+		const data = (error as { response?: { data?: unknown } })?.response?.data;
+		Object.defineProperty(wrapped, 'cause', { value: undefined, enumerable: true, writable: true, configurable: true });
+		wrapped.context = data && typeof data === 'object' && !Array.isArray(data) ? { data } : {};
+	}
+	return wrapped;
 }
 
 const node: INode = {
@@ -99,10 +121,11 @@ export function createContext(options: ContextOptions): IExecuteFunctions & { re
 			async httpRequestWithAuthentication(_type: string, request: IHttpRequestOptions) {
 				requests.push(request);
 				try {
+					if (options.authenticated) return await options.authenticated(request, async (signed) => await httpRequest(signed));
 					return await httpRequest(sign(request));
 				} catch (error) {
-					// n8n wraps failures of authenticated requests in a NodeApiError whose cause is the HTTP error.
-					throw new NodeApiError(node, error as never);
+					// n8n wraps failures of authenticated requests in a NodeApiError (see n8nError).
+					throw n8nError(options.n8nLine ?? '2.x', error);
 				}
 			},
 			returnJsonArray: (data: IDataObject | IDataObject[]) =>

@@ -13,7 +13,18 @@ export interface HttpFailure {
 	code?: string;
 }
 
-/** Reads status, headers and body from whatever n8n's request helpers threw. */
+/** Network error codes n8n 1.x leaves in NodeApiError's httpCode when no answer came. */
+const NETWORK_CODES = /^(ECONNRESET|ECONNREFUSED|ECONNABORTED|ETIMEDOUT|ESOCKETTIMEDOUT|ENOTFOUND|EAI_AGAIN|EPIPE|EHOSTUNREACH|ENETUNREACH)$/;
+
+/**
+ * Reads status, headers and body from whatever n8n's request helpers threw.
+ *
+ * n8n 2.x: a NodeApiError whose `cause` is the axios error (`response.status/headers/data`).
+ * n8n 1.x: the same NodeApiError, but its `cause` is `undefined` (n8n-workflow 1.x declares `cause`
+ * as a class field, initialised after `super()` set it), so the response is gone. What survives:
+ * `httpCode` (the status, or the network code) and, for an object body, `context.data`.
+ * Response headers (Retry-After, X-RateLimit-*) are lost there.
+ */
 export function readFailure(error: unknown): HttpFailure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
@@ -27,11 +38,20 @@ export function readFailure(error: unknown): HttpFailure {
 			};
 		}
 	}
-	const code = candidates
-		.map((candidate) => (candidate as { code?: unknown })?.code)
-		.find((value): value is string => typeof value === 'string');
-	const httpCode = Number((error as { httpCode?: unknown })?.httpCode);
-	return { statusCode: Number.isFinite(httpCode) && httpCode > 0 ? httpCode : undefined, code };
+	const rawHttpCode = (error as { httpCode?: unknown })?.httpCode;
+	const code =
+		candidates
+			.map((candidate) => (candidate as { code?: unknown })?.code)
+			.find((value): value is string => typeof value === 'string') ??
+		(typeof rawHttpCode === 'string' && NETWORK_CODES.test(rawHttpCode) ? rawHttpCode : undefined);
+	const httpCode = Number(rawHttpCode);
+	const statusCode = Number.isInteger(httpCode) && httpCode >= 100 && httpCode < 600 ? httpCode : undefined;
+	const data = (error as { context?: { data?: unknown } })?.context?.data;
+	return {
+		statusCode,
+		code,
+		...(statusCode !== undefined && data !== undefined ? { headers: {}, body: data } : {}),
+	};
 }
 
 /** How requests of one client reach GHL: which credential signs them, which host, which app. */

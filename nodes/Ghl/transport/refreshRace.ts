@@ -4,10 +4,20 @@ import type { GhlContext } from './auth';
 import type { GhlCredentialType } from './constants';
 import { sleep } from './rateLimiter';
 
-/** n8n's answer when a refresh token was already used (by another process that won the race). */
+type MaybeRefreshError = { failure?: { cause?: string }; message?: string; cause?: unknown; code?: unknown; httpCode?: unknown; body?: { error?: unknown } };
+
+/**
+ * n8n's answer when a refresh token was already used (by another execution or process that won the
+ * race). n8n 2.x: "The credential … needs to be reconnected" (`failure.cause: 'credential-invalid'`).
+ * n8n 1.x has no in-process single-flight, so two executions of one instance refresh with the same
+ * token; the loser gets @n8n/client-oauth2's AuthError (`code: 'EAUTH'`, body `invalid_grant`),
+ * which n8n wraps in a NodeApiError that drops the cause and keeps only `httpCode: 'EAUTH'` and the
+ * OAuth2 error text ("… or refresh token is invalid, expired, revoked …").
+ */
 export function isLostRefresh(error: unknown): boolean {
-	for (let current = error as { failure?: { cause?: string }; message?: string; cause?: unknown } | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth++) {
+	for (let current = error as MaybeRefreshError | undefined, depth = 0; current && depth < 4; current = current.cause as typeof current, depth++) {
 		if (current.failure?.cause === 'credential-invalid' || /needs to be reconnected/.test(String(current.message))) return true;
+		if (current.code === 'EAUTH' || current.httpCode === 'EAUTH' || current.body?.error === 'invalid_grant') return true;
 	}
 	return false;
 }
