@@ -30,6 +30,7 @@ export const IMPLEMENTED = [
 	'GET /contacts/business/{businessId}',
 	'POST /contacts/{contactId}/tags',
 	'DELETE /contacts/{contactId}/tags',
+	'POST /contacts/bulk/tags/update/{type}',
 	'GET /contacts/{contactId}/tasks',
 	'POST /contacts/{contactId}/tasks',
 	'GET /contacts/{contactId}/tasks/{taskId}',
@@ -92,6 +93,14 @@ const REQUIRED_OVERRIDES: Record<string, string[]> = {
 	'POST /conversations/messages': ['type', 'contactId'],
 };
 
+/**
+ * Security for operations the spec declares none for (README.md, "Not in the spec"): the bulk tag
+ * update writes contacts like `POST /contacts/{contactId}/tags`, so it takes what that takes.
+ */
+const SECURITY_OVERRIDES: Record<string, Array<{ scheme: string; scopes: string[] }>> = {
+	'POST /contacts/bulk/tags/update/{type}': [{ scheme: 'bearer', scopes: ['contacts.write'] }],
+};
+
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function inline(node: Json, doc: Json, file: string, seen: string[] = [], isPropertyMap = false): Json {
@@ -134,10 +143,12 @@ for (const name of FILES) {
 				method: method.toUpperCase(),
 				path,
 				versions: version ? (version.schema?.enum ?? []) : null,
-				security: (op.security ?? []).map((s: Json) => {
-					const [scheme, scopes] = Object.entries<Json>(s)[0];
-					return { scheme, scopes };
-				}),
+				security:
+					SECURITY_OVERRIDES[key] ??
+					(op.security ?? []).map((s: Json) => {
+						const [scheme, scopes] = Object.entries<Json>(s)[0];
+						return { scheme, scopes };
+					}),
 				deprecated: Boolean(op.deprecated),
 				implemented: IMPLEMENTED.includes(key),
 			};

@@ -541,9 +541,50 @@ export const SPEC_OPERATIONS: SpecOperation[] = [
 		"versions": [
 			"2021-07-28"
 		],
-		"security": [],
+		"security": [
+			{
+				"scheme": "bearer",
+				"scopes": [
+					"contacts.write"
+				]
+			}
+		],
 		"deprecated": false,
-		"implemented": false
+		"implemented": true,
+		"query": [],
+		"body": {
+			"required": true,
+			"contentType": "application/json",
+			"schema": {
+				"type": "object",
+				"properties": {
+					"contacts": {
+						"type": "array",
+						"items": {
+							"type": "string"
+						}
+					},
+					"tags": {
+						"type": "array",
+						"items": {
+							"type": "string"
+						}
+					},
+					"locationId": {
+						"type": "string"
+					},
+					"removeAllTags": {
+						"type": "boolean"
+					}
+				},
+				"required": [
+					"contacts",
+					"tags",
+					"locationId"
+				],
+				"x-ref": "UpdateTagsDTO"
+			}
+		}
 	},
 	{
 		"key": "POST /contacts/bulk/business",

@@ -1,21 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { runPool } from '../helpers/pool';
 import { getGhlClient, readLocation, type GhlClient } from '../transport';
+import { failedItem, itemOutput, runBatch } from './batch';
 import { checkEveryItem } from './checkItems';
 import { findOperation } from './resources';
 
 /** Parallel requests per execution unless the node says otherwise; pacing keeps us under GHL's limit. */
 export const DEFAULT_CONCURRENCY = 8;
-
-function errorJson(error: Error & { description?: string | null; httpCode?: string | null }): IDataObject {
-	return {
-		error: error.message,
-		...(error.description ? { description: error.description } : {}),
-		...(error.httpCode ? { httpCode: error.httpCode } : {}),
-	};
-}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -46,24 +39,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Without Continue On Fail, one bad item must stop the node before anything is written.
 	if (!this.continueOnFail() && items.length > 1) await checkEveryItem.call(this, items.length, operation, clientFor);
 
+	// Operations that can write many items in one request (Add / Remove Tags) do so.
+	const { executeBatch } = operation;
+	if (executeBatch && items.length > 1) return [await runBatch.call(this, executeBatch, items.length, clientFor, concurrency)];
+
 	const results = await runPool(
 		items.length,
 		concurrency,
 		(itemIndex) => operation.lockKey?.call(this, itemIndex),
 		async (itemIndex): Promise<INodeExecutionData[]> => {
 			try {
-				const client = await clientFor(itemIndex);
-				const output = await operation.execute.call(this, client, itemIndex);
-				return this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(output), {
-					itemData: { item: itemIndex },
-				});
+				return itemOutput.call(this, await operation.execute.call(this, await clientFor(itemIndex), itemIndex), itemIndex);
 			} catch (error) {
-				if (!this.continueOnFail()) {
-					// Both constructors hand back an error that already is one of theirs.
-					if (error instanceof NodeApiError) throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
-					throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-				}
-				return [{ json: errorJson(error as Error), pairedItem: { item: itemIndex } }];
+				return failedItem.call(this, error, itemIndex);
 			}
 		},
 	);

@@ -1,7 +1,7 @@
 /**
  * Contacts API (contacts.json): create (duplicate rules), upsert, look-up by email/phone, get,
- * update, delete, the deprecated list n8n's built-in node pages through, by business, tags, and a
- * contact's appointments. Every change goes to contactChanged (webhooks, off by default).
+ * update, delete, the deprecated list n8n's built-in node pages through, by business, tags (one
+ * contact or in bulk), and a contact's appointments. Every change goes to contactChanged (webhooks, off by default).
  */
 import { assertLocation, contactOf } from '../core/auth.ts';
 import { publicEvent } from '../core/calendar.ts';
@@ -129,6 +129,31 @@ export function contactRoutes(core: Core): Routes {
 			c.dateUpdated = core.iso();
 			contactChanged(core, prev, c);
 			return ok({ tags: [...c.tags] });
+		},
+		// Bulk add / remove: one result per contact id as sent (README.md, "Not in the spec").
+		'POST /contacts/bulk/tags/update/{type}': (ctx) => {
+			const { type } = ctx.params;
+			if (type !== 'add' && type !== 'remove') throw err(422, ['type must be one of the following values: add, remove'], { error: 'Unprocessable Entity' });
+			const removeAll = ctx.body.removeAllTags === true;
+			if (removeAll && type !== 'remove') throw err(422, ['removeAllTags can only be used with remove type'], { error: 'Unprocessable Entity' });
+			const tags = normTags(ctx.body.tags);
+			const responses = (ctx.body.contacts as string[]).map((contactId) => {
+				const c = state.contacts.get(contactId);
+				if (!c) return { contactId, message: 'contact not found', type: 'error' };
+				if (c.locationId !== ctx.body.locationId) return { contactId, message: 'contact does not belong to location', type: 'error' };
+				const prev = before(core, c);
+				const oldTags = [...c.tags];
+				const has = new Set(oldTags);
+				const tagsAdded = type === 'add' ? tags.filter((t) => !has.has(t)) : [];
+				const tagsRemoved = type === 'remove' ? oldTags.filter((t) => removeAll || tags.includes(t)) : [];
+				c.tags = type === 'add' ? normTags([...oldTags, ...tagsAdded]) : oldTags.filter((t) => !tagsRemoved.includes(t));
+				for (const t of tagsAdded) ensureLocationTag(core, c.locationId, t);
+				c.dateUpdated = core.iso();
+				contactChanged(core, prev, c);
+				return { contactId, message: 'Tags updated', type: 'success', oldTags, tagsAdded, tagsRemoved };
+			});
+			const errorCount = responses.filter((r) => r.type === 'error').length;
+			return ok({ succeded: errorCount === 0, errorCount, responses }, 201);
 		},
 		'GET /contacts/{contactId}/appointments': (ctx) => {
 			const c = contactOf(core, ctx);

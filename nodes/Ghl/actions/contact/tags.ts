@@ -5,9 +5,23 @@ import { invalidInput, toList } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
 import { markBody, readEchoGuard, readMergedTags } from '../../sync/echoWrite';
 
+/** The echo guard option's cost note for Add / Remove Tags. */
+export const ECHO_GUARD_COST =
+	'Reads the contact first (one GET) and sends one PUT with the changed tag list and the marker, because the tag endpoints cannot carry a custom field. Items with it on are not batched: two requests per contact instead of one bulk request per 100 contacts.';
+
+/** The item's tag list: at least one. */
+export function readTags(this: IExecuteFunctions, itemIndex: number): string[] {
+	const tags = toList(this.getNodeParameter('tags', itemIndex, []));
+	if (!tags.length) {
+		throw invalidInput(this.getNode(), itemIndex, 'Tags', 'no tag given', 'Pick at least one tag or pass names with an expression.');
+	}
+	return tags;
+}
+
 /**
- * Add Tags and Remove Tags: one request, POST or DELETE. With the echo guard on, those endpoints
- * cannot carry the marker: read the contact and send one PUT with the changed list and the marker.
+ * Add Tags and Remove Tags for one item (many items at once: bulkTags.ts): one request, POST or
+ * DELETE. With the echo guard on, those endpoints cannot carry the marker: read the contact and
+ * send one PUT with the changed list and the marker.
  */
 export async function changeTags(
 	this: IExecuteFunctions,
@@ -15,10 +29,7 @@ export async function changeTags(
 	itemIndex: number,
 	method: 'POST' | 'DELETE',
 ): Promise<IDataObject> {
-	const tags = toList(this.getNodeParameter('tags', itemIndex, []));
-	if (!tags.length) {
-		throw invalidInput(this.getNode(), itemIndex, 'Tags', 'no tag given', 'Pick at least one tag or pass names with an expression.');
-	}
+	const tags = readTags.call(this, itemIndex);
 	const guard = await readEchoGuard.call(this, client, itemIndex, 'contact');
 	const contactId = await resolveContactId.call(this, client, itemIndex);
 	if (guard) {
