@@ -67,6 +67,7 @@ export interface E2eContext {
 		ghlWorkflowWebhook: WorkflowRef;
 		scoreAppTrigger: WorkflowRef;
 		deals: WorkflowRef;
+		duplicates: WorkflowRef;
 		syncGuarded: WorkflowRef;
 		conflicts: WorkflowRef;
 		syncUnguarded: WorkflowRef;

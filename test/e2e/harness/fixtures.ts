@@ -198,6 +198,7 @@ export const WORKFLOWS = {
 	syncGuarded: { id: 'e2eWfSyncOn00001', name: 'E2E: write back, echo guard on', path: 'e2e-sync-guarded/webhook' },
 	syncUnguarded: { id: 'e2eWfSyncOff0001', name: 'E2E: write back, no echo guard', path: 'e2e-sync-unguarded/webhook' },
 	conflicts: { id: 'e2eWfConflict001', name: 'E2E: conflict policies', path: 'e2e-conflicts' },
+	duplicates: { id: 'e2eWfDuplicate01', name: 'E2E: duplicate contacts (GHL\'s error body)', path: 'e2e-duplicates' },
 	deals: { id: 'e2eWfDeals000001', name: 'E2E: lead to deal (opportunities, workflows, campaigns, messages, API request)', path: 'e2e-deals' },
 } satisfies E2eContext['workflows'];
 
@@ -486,12 +487,29 @@ export function templateWorkflows(
 	return { workflows, refs };
 }
 
+/**
+ * GHL's error body reaching the node: Contact → Create twice with one email in location A (which
+ * refuses duplicates). Return Existing needs the existing contact's ID from the 400's body; Fail
+ * (continue on error) must show GHL's message. n8n 1.x's NodeApiError drops the HTTP error.
+ */
+function duplicates(cred: CredentialRef): ExportedWorkflow {
+	const create = (name: string, onDuplicate: string) =>
+		ghl(name, cred, 'contact', 'create', { email: body('email'), phone: '', additionalFields: { firstName: 'Dup' }, options: { onDuplicate } });
+	return chain(WORKFLOWS.duplicates, [
+		webhookNode(WORKFLOWS.duplicates.path),
+		create('Contact: create', 'fail'),
+		create('Contact: create again, Return Existing', 'return'),
+		{ ...create('Contact: create again, Fail', 'fail'), onError: 'continueRegularOutput' },
+	]);
+}
+
 // ---------------------------------------------------------------- everything
 
 export function buildWorkflows(credentials: E2eContext['credentials'], publicKeyPem: string): ExportedWorkflow[] {
 	return [
 		allOperations(credentials.oauthA),
 		deletes(credentials.oauthA),
+		duplicates(credentials.oauthA),
 		dealOperations(credentials.oauthA),
 		writeBackWorkflow(true, credentials.oauthA, publicKeyPem),
 		writeBackWorkflow(false, credentials.oauthA, publicKeyPem),

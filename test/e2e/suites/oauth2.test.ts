@@ -154,6 +154,47 @@ describe('OAuth2: two executions meet the same expired token at once', () => {
 	});
 });
 
+describe('OAuth2: ten executions meet the same expired token at once', () => {
+	const credential = { ...ctx.credentials.oauthRace };
+	const workflow = ctx.workflows.oauthRace;
+
+	// n8n 2.x refreshes once per credential in a process; n8n 1.x lets every execution refresh with
+	// the same single-use token, and the node waits for the winner's rotated token (refreshRace.ts).
+	test('all succeed with the one refresh GHL accepted; n8n keeps the rotated tokens', async () => {
+		const token = await fake.mintToken({ locationId: IDS.locationA, expiresInSec: -60 });
+		await n8n.importCredentials([oauthCredential({ id: credential.id, name: credential.name, type: credential.type }, token)]);
+		const emails = Array.from({ length: 10 }, (_, index) => `${unique(`race10-${index}`)}@e2e.test`);
+		const since = await fake.lastSeq();
+		const before = await n8n.lastExecutionId(workflow.id);
+		await fake.configure({ latency: { minMs: 1500, maxMs: 1500 } });
+		let answers: Array<{ status: number; text: string }>;
+		let executions: Execution[];
+		try {
+			answers = await Promise.all(emails.map(async (email) => await n8n.postWebhook(workflow.path, { email })));
+			const started = await n8n.waitForExecutions(workflow.id, before, 10, { settleMs: 500 });
+			executions = await Promise.all(started.map(async (summary) => await n8n.execution(summary.id)));
+		} finally {
+			await fake.configure({ latency: { minMs: 0, maxMs: 0 } });
+		}
+		const requests = await fake.requests(since);
+
+		expect(answers.map((answer) => answer.status)).toEqual(emails.map(() => 200));
+		expect(executions).toHaveLength(10);
+		executions.forEach(expectSuccess);
+		const refreshes = matching(requests, 'POST', /^\/oauth\/token$/);
+		const won = refreshes.filter((request) => request.status === 200);
+		expect(won).toHaveLength(1);
+		expect(won[0].body.refresh_token).toBe(token.refresh_token);
+		expect(refreshes.filter((request) => request.status !== 200).every((request) => request.status === 400)).toBe(true);
+		const stored = (await fake.records('contacts')).filter((contact) => emails.includes(contact.email));
+		expect(stored.map((contact) => contact.email).sort()).toEqual([...emails].sort());
+		expect((await n8n.exportCredential(credential.id)).data.oauthTokenData).toMatchObject({
+			access_token: won[0].responseBody.access_token,
+			refresh_token: won[0].responseBody.refresh_token,
+		});
+	});
+});
+
 describe('OAuth2 agency (Company) credential: two locations in one execution', () => {
 	const workflow = ctx.workflows.agency;
 	const contacts = [
