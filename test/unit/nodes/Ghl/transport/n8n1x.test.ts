@@ -8,7 +8,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { createContext, locator, n8nError, oauthLocationCredentials } from '../../../../helpers/context';
-import { ghl, runNode, useGhlTestEnvironment } from '../../../../helpers/setup';
+import { clock, ghl, runNode, useGhlTestEnvironment } from '../../../../helpers/setup';
 import { readFailure } from '../../../../../nodes/Ghl/transport/http';
 import { isLostRefresh } from '../../../../../nodes/Ghl/transport/refreshRace';
 import { getGhlClient } from '../../../../../nodes/Ghl/transport';
@@ -70,6 +70,17 @@ describe('n8n 1.x error shapes', () => {
 		const client = await getGhlClient.call(createContext({ parameters: {}, n8nLine: '1.x' }), 0);
 		const error = await client.request({ method: 'GET', path: '/contacts/c1' }).catch((e: unknown) => e as NodeApiError);
 		expect(`${error.message} ${error.description}`).toContain('Contact is archived');
+	});
+
+	it('a 429 without its headers (1.x) holds the location for one interval, then retries', async () => {
+		ghl().get('/contacts/c1').reply(429, { statusCode: 429, message: 'Too many requests' }, { 'Retry-After': '2' });
+		ghl().get('/contacts/c1').reply(200, { contact: { id: 'c1' } });
+		const client = await getGhlClient.call(createContext({ parameters: {}, n8nLine: '1.x' }), 0);
+		expect(await client.request({ method: 'GET', path: '/contacts/c1' })).toEqual({ contact: { id: 'c1' } });
+		const waited = clock.sleeps.reduce((a, b) => a + b, 0);
+		// Not the 2 s GHL asked for: the header never reaches the node on 1.x.
+		expect(waited).toBeGreaterThanOrEqual(10_000);
+		expect(waited).toBeLessThanOrEqual(12_500);
 	});
 
 	it('a refresh lost to another execution (1.x AuthError) waits for the winner\'s rotated token and retries', async () => {
