@@ -8,6 +8,8 @@
 #                       (outside the repository, see ghl_user_folder in n8n-env.sh; a folder
 #                       left in the old place, <project>/.runtime/n8n-user, is moved there)
 #   N8N_PORT            default 5678
+#   GHL_N8N_VERSION     1.x (or 1.123.x): n8n 1.123 on Node 22 instead (user folder n8n-user-1.x;
+#                       n8n 1.x shows its owner set-up screen on the first start)
 #   GHL_SKIP_BUILD=1    reuse the existing dist/ (still packs and installs it)
 #   GHL_RUNTIME_CACHE   where Node 24 + n8n are cached (see ensure-runtime.sh)
 #   GHL_N8N_OWNER_EMAIL / GHL_N8N_OWNER_PASSWORD   pre-create the owner account
@@ -22,7 +24,10 @@ source "$ROOT/scripts/ensure-runtime.sh"
 # shellcheck source=n8n-env.sh
 source "$ROOT/scripts/n8n-env.sh"
 
-USER_FOLDER="${N8N_USER_FOLDER:-$(ghl_user_folder n8n-user "$ROOT")}"
+# One user folder per n8n line: a database migrated by 2.41 does not open in 1.x.
+USER_FOLDER_NAME=n8n-user
+[ "$GHL_N8N_LINE" = 1.x ] && USER_FOLDER_NAME=n8n-user-1.x
+USER_FOLDER="${N8N_USER_FOLDER:-$(ghl_user_folder "$USER_FOLDER_NAME" "$ROOT")}"
 PORT="${N8N_PORT:-5678}"
 
 if curl -fsS -o /dev/null --max-time 1 "http://127.0.0.1:$PORT/healthz" 2>/dev/null; then
