@@ -18,13 +18,17 @@ export const clock = {
 	},
 };
 
-export function useGhlTestEnvironment(): void {
+/**
+ * nock with no real network, fresh transport state per test and no unused interceptor left.
+ * The virtual clock makes sleeps instant; n8n-core workflow tests keep the real one.
+ */
+export function useGhlTestEnvironment({ virtualClock = true } = {}): void {
 	beforeAll(() => nock.disableNetConnect());
 	beforeEach(() => {
 		resetRateLimiter();
 		clearLocationTokens();
 		clock.sleeps = [];
-		setRateLimiterClock(clock);
+		if (virtualClock) setRateLimiterClock(clock);
 	});
 	afterEach(() => {
 		const pending = nock.pendingMocks();

@@ -5,8 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { GhlOAuth2Api } from '../../credentials/GhlOAuth2Api.credentials';
 import { GhlPrivateIntegrationApi } from '../../credentials/GhlPrivateIntegrationApi.credentials';
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
-import { clearLocationTokens } from '../../nodes/Ghl/transport/locationToken';
-import { resetRateLimiter } from '../../nodes/Ghl/transport/rateLimiter';
+import { useGhlTestEnvironment } from '../helpers/setup';
 import { HarnessCredentialsHelper, runWorkflow, type HarnessCredential } from './harness';
 
 /**
@@ -31,17 +30,7 @@ const oauthCredential = (tokenData: IDataObject): HarnessCredential => ({
 
 const ghlNode = (parameters: INodeParameters) => ({ name: 'GHL', type: TYPE, parameters });
 
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-	resetRateLimiter();
-	clearLocationTokens();
-});
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useGhlTestEnvironment({ virtualClock: false });
 
 describe('GHL node inside n8n-core', () => {
 	it('resolves expressions per item and sends each upsert with the Private Integration token', async () => {

@@ -4,8 +4,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { GhlOAuth2Api } from '../../credentials/GhlOAuth2Api.credentials';
 import { GhlPrivateIntegrationApi } from '../../credentials/GhlPrivateIntegrationApi.credentials';
 import { Ghl } from '../../nodes/Ghl/Ghl.node';
-import { clearLocationTokens } from '../../nodes/Ghl/transport/locationToken';
-import { resetRateLimiter } from '../../nodes/Ghl/transport/rateLimiter';
+import { useGhlTestEnvironment } from '../helpers/setup';
 import { runWorkflow, type RunWorkflowResult } from './harness';
 
 /**
@@ -73,17 +72,7 @@ const getContact = (location?: string): INodeParameters => ({
 	...(location ? { location: { __rl: true, mode: 'id', value: location } } : {}),
 });
 
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-	resetRateLimiter();
-	clearLocationTokens();
-});
-afterEach(() => {
-	const pending = nock.pendingMocks();
-	nock.cleanAll();
-	expect(pending).toEqual([]);
-});
-afterAll(() => nock.enableNetConnect());
+useGhlTestEnvironment({ virtualClock: false });
 
 describe('secrets stay out of errors and output (n8n-core engine, real error shape)', () => {
 	it.each([false, true])('agency location token: a GHL 400 on the contact read (continue on fail: %s)', async (continueOnFail) => {
