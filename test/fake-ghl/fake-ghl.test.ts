@@ -272,6 +272,19 @@ describe('OAuth', () => {
 		expect(tok.status).toBe(200);
 		expect(tok.body).toMatchObject({ userType: 'Location', locationId: locationA, scope: 'contacts.readonly' });
 	});
+	test('the consent page answers on /v2/oauth/chooselocation too (the path the credential uses), with the agency choice', async () => {
+		const r = await call('GET', `/v2/oauth/chooselocation?response_type=code&client_id=${clientId}&redirect_uri=${encodeURIComponent('http://localhost:5678/rest/oauth2-credential/callback')}&state=s2&user_type=Company`, { version: null });
+		expect(r.status).toBe(302);
+		const loc = new URL(r.headers.get('location')!);
+		expect(loc.origin + loc.pathname).toBe('http://localhost:5678/rest/oauth2-credential/callback');
+		const tok = await call('POST', '/oauth/token', {
+			version: null,
+			form: form({ grant_type: 'authorization_code', code: loc.searchParams.get('code')!, redirect_uri: 'http://localhost:5678/rest/oauth2-credential/callback' }),
+		});
+		expect(tok.status).toBe(200);
+		expect(tok.body).toMatchObject({ userType: 'Company', companyId });
+		expect(tok.body.locationId).toBeUndefined();
+	});
 	test('bad client secret → 401 invalid_client; unknown form field → 422', async () => {
 		const bad = await call('POST', '/oauth/token', { version: null, form: { client_id: clientId, client_secret: 'nope', grant_type: 'refresh_token', refresh_token: 'x' } });
 		expect(bad.status).toBe(401);

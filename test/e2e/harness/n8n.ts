@@ -100,6 +100,16 @@ export class N8nClient {
 		return (text ? JSON.parse(text).data : undefined) as T;
 	}
 
+	/**
+	 * A page load in the owner's browser: the session cookie only (a navigation sends no browser-id
+	 * header), redirects not followed.
+	 */
+	async browse(url: string): Promise<{ status: number; text: string; location: string | null }> {
+		if (!this.cookie) await this.login();
+		const res = await fetch(url, { headers: { Cookie: this.cookie! }, redirect: 'manual' });
+		return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+	}
+
 	/** Publishes (activates) a workflow as the editor's toggle does; triggers register shortly after. */
 	async activate(workflowId: string): Promise<void> {
 		const workflow = await this.rest<{ versionId: string; active: boolean }>('GET', `/workflows/${workflowId}`);

@@ -37,8 +37,9 @@ export async function handleApi(core: Core, routes: Routes, req: http.IncomingMe
 	const headers: Record<string, string> = {};
 	const contentType = String(req.headers['content-type'] ?? '');
 
-	// a stand-in for marketplace.gohighlevel.com/oauth/chooselocation: approves immediately
-	if (method === 'GET' && /^\/oauth\/chooselocation\/?$/.test(url.pathname)) {
+	// a stand-in for the marketplace consent page (marketplace.gohighlevel.com or the white-label
+	// marketplace.leadconnectorhq.com, with or without /v2): approves immediately
+	if (method === 'GET' && /^(\/v2)?\/oauth\/chooselocation\/?$/.test(url.pathname)) {
 		entry.route = 'GET /oauth/chooselocation';
 		return chooseLocation(core, url);
 	}
