@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 /**
  * The Connect button, end to end, as a user does it in the editor: a new OAuth2 credential with
  * only the app's client ID and secret → n8n's /rest/oauth2-credential/auth → GHL's consent page
@@ -12,8 +11,6 @@ import { GHL_AUTH_URL, GHL_WHITE_LABEL_AUTH_URL } from '../../../nodes/shared/gh
 import type { LoggedRequest } from '../harness/fake';
 import { body, byId, chain, ghl, IDS, output, webhookNode } from '../harness/fixtures';
 import { expectSuccess, firstOf, matching, setup, unique } from '../harness/helpers';
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
 
 const { ctx, n8n, fake } = setup();
 
@@ -139,8 +136,8 @@ describe.each(INSTALLS)('Connect button: $title', (install) => {
 			}),
 			ghl('Contact: get', credential, 'contact', 'get', { ...location, contactId: byId(output('Contact: upsert')), options: {} }),
 		]);
-		const { id: _id, ...definition } = workflow;
-		const created = await n8n.rest<{ id: string }>('POST', '/workflows', definition);
+		const { name, nodes, connections, settings } = workflow;
+		const created = await n8n.rest<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings });
 		await n8n.activate(created.id);
 
 		const since = await fake.lastSeq();
