@@ -188,16 +188,17 @@ async function probe(url, timeoutMs = 2_000) {
 /**
  * Waits until <baseUrl>/healthz/readiness answers 200: database migrated and n8n fully started
  * (plain /healthz answers already during migrations), and its REST API is mounted. Fails early when `pid` exits (or `exited()`
- * says so), and after `timeoutMs`; `logFile` is named in the error.
+ * says so), and after `timeoutMs`; `logFile` is named in the error. `rest: false` skips the REST
+ * check, for the processes that have no REST API (`n8n worker`'s health server, `n8n webhook`).
  */
-async function waitReady(baseUrl, { timeoutMs = 180_000, pid, exited, logFile, intervalMs = 300 } = {}) {
+async function waitReady(baseUrl, { timeoutMs = 180_000, pid, exited, logFile, intervalMs = 300, rest: checkRest = true } = {}) {
 	const url = `${baseUrl.replace(/\/+$/, '')}/healthz/readiness`;
 	const see = logFile ? `; see ${logFile}` : '';
 	// n8n 1.x answers the readiness check before it has mounted its REST API (404 until then).
 	const rest = `${baseUrl.replace(/\/+$/, '')}/rest/settings`;
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		if ((await probe(url)) === 200 && ![0, 404].includes(await probe(rest))) return;
+		if ((await probe(url)) === 200 && (!checkRest || ![0, 404].includes(await probe(rest)))) return;
 		if ((pid && !isAlive(pid)) || exited?.()) throw new Error(`n8n${pid ? ` (pid ${pid})` : ''} exited before ${url} answered${see}`);
 		if (Date.now() > deadline) throw new Error(`n8n was not ready after ${Math.round(timeoutMs / 1000)} s (${url})${see}`);
 		await sleep(intervalMs);

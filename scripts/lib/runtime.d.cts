@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 
 export const ROOT: string;
 /** scripts/runtime.json */
-export const VERSIONS: { node: string; n8n: string };
+export const VERSIONS: { node: string; n8n: string; node1x: string; n8n1x: string; postgres: string };
 /** test/fake-ghl/cli.mjs */
 export const FAKE_CLI: string;
 
@@ -45,7 +45,7 @@ export function freePort(): Promise<number>;
 export function isAlive(pid: number): boolean;
 export function waitReady(
 	baseUrl: string,
-	options?: { timeoutMs?: number; pid?: number; exited?: () => boolean; logFile?: string; intervalMs?: number },
+	options?: { timeoutMs?: number; pid?: number; exited?: () => boolean; logFile?: string; intervalMs?: number; rest?: boolean },
 ): Promise<void>;
 export function ownerPasswordHash(n8nDir: string, password: string): string;
 export function ensureOwner(baseUrl: string, owner: Owner): Promise<'env' | 'setup'>;
