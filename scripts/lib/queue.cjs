@@ -32,7 +32,7 @@
  *
  * Command line:
  *   node scripts/lib/queue.cjs ensure           # installs Postgres and Redis if needed, prints their paths
- *   node scripts/lib/queue.cjs watchdog <ppid> <pidsFile>   (started by startWatchdog)
+ *   node scripts/lib/queue.cjs watchdog <ppid> <pidsFile> [dirToRemove]   (started by startWatchdog)
  */
 const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -48,11 +48,13 @@ const {
 	readFileSync,
 	renameSync,
 	rmSync,
+	statSync,
 	symlinkSync,
 	writeFileSync,
 } = require('node:fs');
 const { createConnection } = require('node:net');
 const { createRequire } = require('node:module');
+const os = require('node:os');
 const path = require('node:path');
 
 const runtime = require('./runtime.cjs');
@@ -189,6 +191,11 @@ async function startPostgres({ native, runDir, n8nDir, database = 'n8n', registe
 		// installation into the run folder (hard links: instant on one file system, else copied).
 		chmodSync(runDir, 0o711);
 		chmodSync(base, 0o755);
+		// ... and so must the folders above it (mkdtemp makes them 0700).
+		for (let dir = path.dirname(runDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+			const { mode, uid } = statSync(dir);
+			if (!(mode & 0o001) && uid === 0 && dir.startsWith(os.tmpdir())) chmodSync(dir, (mode & 0o7777) | 0o001);
+		}
 		const linked = path.join(base, 'native');
 		const linkedOk = await run('cp', ['-al', native, linked]);
 		if (linkedOk.code !== 0) {
@@ -425,6 +432,8 @@ async function startQueueProcess(rt, process_, { register, timeoutMs = 240_000 }
 function pidRegistry(runDir) {
 	const file = path.join(runDir, 'pids.json');
 	const entries = [];
+	// Exists from the start: the watchdog stops watching once it is gone.
+	writeFileSync(file, '[]');
 	return {
 		file,
 		entries,
@@ -466,10 +475,11 @@ async function stopAll(pidsFile) {
 
 /**
  * A detached watchdog: when `parentPid` exits while pids.json still exists, it stops what is
- * recorded there. It exits by itself once pids.json is gone.
+ * recorded there (and removes `removeDir`, the run folder, when given). It exits by itself once
+ * pids.json is gone.
  */
-function startWatchdog(node, parentPid, pidsFile) {
-	const child = spawn(node, [__filename, 'watchdog', String(parentPid), pidsFile], { stdio: 'ignore', detached: true });
+function startWatchdog(node, parentPid, pidsFile, { removeDir } = {}) {
+	const child = spawn(node, [__filename, 'watchdog', String(parentPid), pidsFile, ...(removeDir ? [removeDir] : [])], { stdio: 'ignore', detached: true });
 	child.unref();
 	return child.pid;
 }
@@ -498,9 +508,11 @@ if (require.main === module) {
 			console.log(`postgres=${path.join(await ensurePostgres(rt.cache), 'bin', 'postgres')} redis=${await ensureRedis()}`);
 		},
 		watchdog: async () => {
-			const [parentPid, pidsFile] = args;
+			const [parentPid, pidsFile, removeDir] = args;
 			while (existsSync(pidsFile) && isAlive(Number(parentPid))) await sleep(1_000);
-			if (existsSync(pidsFile)) await stopAll(pidsFile);
+			if (!existsSync(pidsFile)) return;
+			await stopAll(pidsFile);
+			if (removeDir) rmSync(removeDir, { recursive: true, force: true });
 		},
 	};
 	if (!commands[command]) {

@@ -80,4 +80,4 @@ export function startQueueProcess(
 ): Promise<QueueProcess>;
 export function pidRegistry(runDir: string): { file: string; entries: PidEntry[]; register: (entry: PidEntry) => void };
 export function stopAll(pidsFile: string): Promise<void>;
-export function startWatchdog(node: string, parentPid: number, pidsFile: string): number;
+export function startWatchdog(node: string, parentPid: number, pidsFile: string, options?: { removeDir?: string }): number;

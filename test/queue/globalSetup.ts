@@ -17,7 +17,7 @@
  * A watchdog stops every process if jest dies before the global teardown runs.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -77,10 +77,11 @@ export default async function globalSetup(): Promise<void> {
 	(globalThis as { __GHL_QUEUE__?: QueueGlobals }).__GHL_QUEUE__ = globals;
 	// Never leave a process behind: on a normal exit, synchronously; if jest is killed, the watchdog.
 	process.once('exit', () => {
-		for (const entry of registry.entries) killGroup(entry.pid, 'SIGKILL');
+		// (pids.json is gone once the teardown has stopped them: their PIDs may be reused by then.)
+		if (existsSync(registry.file)) for (const entry of registry.entries) killGroup(entry.pid, 'SIGKILL');
 	});
 	// (Not in pids.json itself: it exits once the teardown has removed that file.)
-	startWatchdog(runtime.node24, process.pid, registry.file);
+	startWatchdog(runtime.node24, process.pid, registry.file, { removeDir: process.env.GHL_QUEUE_KEEP === '1' ? undefined : runDir });
 
 	const names = ['main', 'worker-1', 'worker-2', 'webhook'];
 	const tarball = await step('pack', () => pack(runDir));
