@@ -12,8 +12,6 @@ import { describeFailure, type Execution } from '../../e2e/harness/n8n';
 import { expectSuccess, matching, outputOf, unique } from '../../e2e/harness/helpers';
 import { setupQueue, workersOf } from '../helpers';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
 const { ctx, n8n, fake } = setupQueue();
 
 describe('OAuth2: twenty executions on two workers meet one expired access token', () => {
