@@ -156,6 +156,12 @@ ghl_install_package() (
 		ledger.dependencies[name] = version;
 		fs.writeFileSync(f, JSON.stringify(ledger, null, 2), "utf8");' "$nodes_dir/package.json" "$name" "$version"
 
+	# Settings → Community Nodes runs `npm outdated` in this folder on every visit. The package is
+	# installed from a local tarball (not the registry), and n8n 1.x runs npm with only PATH and
+	# NODE_PATH: behind a TLS-inspecting proxy its three retries take ~70 s per page load. Offline,
+	# npm answers at once as it does for any package missing from the registry ("no update").
+	printf 'offline=true\n' >"$nodes_dir/.npmrc"
+
 	echo "[n8n-env] installed $name@$version into $pkg_dir" >&2
 )
 

@@ -13,6 +13,7 @@
 // Chromium's resolver and every other request is aborted by a route handler
 // (and listed at the end, so a new outside call shows up).
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -34,6 +35,7 @@ const SHOTS = {
 	canvas: path.join(OUT, 'screenshot-template-canvas.png'),
 	upsert: path.join(OUT, 'screenshot-ghl-contact-upsert.png'),
 	trigger: path.join(OUT, 'screenshot-ghl-trigger.png'),
+	communityNodes: path.join(OUT, 'screenshot-community-nodes.png'),
 };
 const VIEWPORT = { width: 1280, height: 760 };
 
@@ -180,9 +182,11 @@ const page = context.pages()[0] ?? (await context.newPage());
 try {
 	page.setDefaultTimeout(30_000);
 
-	// --- sign in as the owner -------------------------------------------------
+	// --- sign in as the owner (n8n 1.x: claimed through its set-up endpoint first) ---
+	const { ensureOwner } = createRequire(import.meta.url)('./lib/runtime.cjs');
+	if ((await ensureOwner(BASE, { email: EMAIL, password: PASSWORD })) === 'setup') log('owner created through /rest/owner/setup (n8n 1.x)');
 	await page.goto(`${BASE}/signin`);
-	await page.locator('input[name="emailOrLdapLoginId"]').fill(EMAIL);
+	await page.locator('input[name="emailOrLdapLoginId"], input[name="email"]').fill(EMAIL);
 	await page.locator('input[name="password"]').fill(PASSWORD);
 	await page.locator('[data-test-id="form-submit-button"]').click();
 	await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
@@ -276,6 +280,18 @@ try {
 	await page.getByText(/\/webhook\/[0-9a-f-]+\/webhook$/).waitFor();
 	await settle(page);
 	await shoot(page, SHOTS.trigger);
+	await page.keyboard.press('Escape');
+
+	// --- 4. Settings → Community Nodes lists the package ------------------------------
+	const { name: packageName, version: packageVersion } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+	await page.setViewportSize({ width: 1280, height: 560 });
+	await page.goto(`${BASE}/settings/community-nodes`);
+	const card = page.locator('[data-test-id="community-package-card"]').filter({ hasText: packageName });
+	await card.waitFor();
+	const shown = (await card.innerText()).replace(/\s+/g, ' ');
+	if (!shown.includes(packageVersion)) throw new Error(`the Community Nodes card shows "${shown}", not version ${packageVersion}`);
+	log(`Community Nodes card: ${shown}`);
+	await shoot(page, SHOTS.communityNodes);
 } catch (e) {
 	failed = true;
 	console.error(e);

@@ -127,6 +127,10 @@ curl -fsS -o /dev/null --max-time 5 "$FAKE_URL/__admin/health" || {
 	exit 1
 }
 
+# Settings → Community Nodes lists the package once it is registered as n8n's installer does.
+"$GHL_NODE24" "$ROOT/scripts/lib/communityPackage.cjs" "$N8N_USER_FOLDER" "$GHL_N8N_DIR" \
+	"$("$GHL_NODE24" -p 'require(process.argv[1]).name' "$SRC/package.json")"
+
 status=0
 GHL_SHOTS_BASE_URL="http://localhost:$PORT" \
 	GHL_SHOTS_EMAIL="$GHL_N8N_OWNER_EMAIL" \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # start.sh — `npm start`: build this package, install it into a local n8n the
-# way Settings > Community nodes does, and run n8n 2.41 (Node 24) with the
-# editor on http://localhost:5678.
+# way Settings > Community nodes does (files in .n8n/nodes, rows in n8n's
+# database once it is up), and run n8n 2.41 (Node 24) with the editor on
+# http://localhost:5678.
 #
 # Env:
 #   N8N_USER_FOLDER     default $GHL_RUNTIME_CACHE/projects/<hash of the project path>/n8n-user
@@ -68,6 +69,20 @@ echo "[start] editor: http://localhost:$PORT" >&2
 # shutdown), and stop n8n if our parent goes away.
 "$GHL_NODE24" "$GHL_N8N_BIN" start "$@" &
 N8N_PID=$!
+
+# Once n8n has migrated its database: record the package as n8n's installer does, so Settings →
+# Community Nodes lists it (scripts/lib/communityPackage.cjs).
+PACKAGE_NAME="$("$GHL_NODE24" -p 'require("./package.json").name')"
+(
+	for _ in $(seq 1 600); do
+		kill -0 "$N8N_PID" 2>/dev/null || exit 0
+		if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$PORT/healthz/readiness" 2>/dev/null; then
+			"$GHL_NODE24" "$ROOT/scripts/lib/communityPackage.cjs" "$N8N_USER_FOLDER" "$GHL_N8N_DIR" "$PACKAGE_NAME" || true
+			exit 0
+		fi
+		sleep 0.5
+	done
+) &
 STOPPING=0
 stop_n8n() {
 	if [ "$STOPPING" = 0 ]; then

@@ -8,7 +8,8 @@
  *   5. credentials and workflows imported with the n8n CLI (`import:credentials`, `import:workflow`);
  *   6. `n8n start`, pointed at the fake only through n8n's CREDENTIALS_OVERWRITE_DATA (apiBaseUrl,
  *      accessTokenUrl): the package is not changed for the tests;
- *   7. every workflow published (activated) through n8n's REST API as the owner.
+ *   7. the package registered in n8n's database as n8n's installer does (Settings → Community Nodes);
+ *   8. every workflow published (activated) through n8n's REST API as the owner.
  * The suites get the details from the JSON file named by GHL_E2E_CONTEXT.
  *
  * GHL_E2E_REUSE=1 (for working on the suites): the run lives in <tmp>/n8n-nodes-ghl-e2e-<hash>/dev
@@ -47,6 +48,9 @@ import {
 	waitReady,
 } from './runtime';
 import { newEd25519KeyPair } from './signing';
+import { registerPackage } from '../../../scripts/lib/communityPackage.cjs';
+
+const PACKAGE_NAME = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string }).name;
 
 export interface E2eGlobals {
 	fakePid?: number;
@@ -220,6 +224,8 @@ export default async function globalSetup(): Promise<void> {
 		// n8n 1.x: no owner from the environment; claim the instance as the set-up screen does.
 		if ((await ensureOwner(n8nUrl, owner)) === 'setup') log('owner created through /rest/owner/setup (n8n 1.x)');
 	});
+	// What n8n's installer records after an install, so Settings → Community Nodes lists the package.
+	await step('register package', () => registerPackage(runtime, userFolder, PACKAGE_NAME, env));
 
 	const context: E2eContext = {
 		root: ROOT,
