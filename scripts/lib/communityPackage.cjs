@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @typescript-eslint/no-require-imports -- runs in Node, not shipped */
 'use strict';
 /**
  * Registers the installed package in n8n's database the way n8n's own installer does after

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- runs in Node, not shipped */
 /**
  * Settings → Community Nodes: the page's own API (GET /rest/community-packages) lists the package
  * the harness installed from the packed tarball and registered as n8n's installer does, with its
