@@ -336,6 +336,31 @@ describe('rate limits', () => {
 		fake.advanceClock(10_000);
 		expect((await call('GET', `/locations/${locationA}`, { token: t })).status).toBe(200);
 	});
+	test('sliding window: a slot frees when the oldest arrival ages out, not at a window boundary', async () => {
+		fake.setConfig({ rateLimit: { max: 3, intervalMs: 10_000, daily: 1000, window: 'sliding' } });
+		const t = tokenFor();
+		const status = async () => (await call('GET', `/locations/${locationA}`, { token: t })).status;
+		expect(await status()).toBe(200);
+		fake.advanceClock(4_000);
+		expect([await status(), await status(), await status()]).toEqual([200, 200, 429]);
+		// at 10 s the first arrival ages out, but the three of t = 4 s (the refused one too) still count
+		fake.advanceClock(6_001);
+		expect(await status()).toBe(429);
+		// at 14 s those age out; the refused one of t = 10 s is the only arrival left
+		fake.advanceClock(4_000);
+		expect([await status(), await status(), await status()]).toEqual([200, 200, 429]);
+	});
+	test('injected 429s report the room left, or a full window with faults.full429', async () => {
+		const t = tokenFor();
+		fake.injectFault({ status: 429, path: '/locations/' });
+		const roomLeft = await call('GET', `/locations/${locationA}`, { token: t });
+		expect([roomLeft.status, roomLeft.headers.get('x-ratelimit-remaining')]).toEqual([429, '99']);
+		fake.setConfig({ faults: { full429: true } });
+		fake.injectFault({ status: 429, path: '/locations/' });
+		const full = await call('GET', `/locations/${locationA}`, { token: t });
+		expect([full.status, full.headers.get('x-ratelimit-remaining')]).toEqual([429, '0']);
+		expect((await call('GET', `/locations/${locationA}`, { token: t })).headers.get('x-ratelimit-remaining')).toBe('97');
+	});
 	test('daily quota', async () => {
 		fake.setConfig({ rateLimit: { max: 100, daily: 2 } });
 		const t = tokenFor();

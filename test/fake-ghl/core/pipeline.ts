@@ -97,7 +97,8 @@ export async function handleApi(core: Core, routes: Routes, req: http.IncomingMe
 	const fault = pickFault(core, method, url.pathname);
 	if (fault) {
 		entry.fault = `injected-${fault.status}`;
-		throw new HttpError(fault.status, fault.body ?? faultBody(fault.status), { ...headers, ...(fault.headers ?? {}) });
+		const full = fault.status === 429 && core.config.faults.full429 ? { 'X-RateLimit-Remaining': '0' } : {};
+		throw new HttpError(fault.status, fault.body ?? faultBody(fault.status), { ...headers, ...full, ...(fault.headers ?? {}) });
 	}
 
 	if (!op.implemented) throw new HttpError(501, { statusCode: 501, message: `fake-ghl does not implement ${op.key}` }, headers);

@@ -1,5 +1,5 @@
 /**
- * GHL's limits: one fixed window and one daily quota per (client, location|company) key; every
+ * GHL's limits: one window (fixed, or sliding with config.rateLimit.window) and one daily quota per (client, location|company) key; every
  * answer carries the X-RateLimit-* headers, limited or not. Rejected requests count too.
  */
 import type { Core } from './types.ts';
@@ -12,7 +12,13 @@ export function rateLimit(core: Core, key: string): { headers: Record<string, st
 		b = { windowStart: t, count: 0, dayStart: t, dayCount: 0 };
 		core.state.rateBuckets.set(key, b);
 	}
-	if (t - b.windowStart >= rl.intervalMs) {
+	if (rl.window === 'sliding') {
+		// Every arrival of the last interval counts; a slot frees when the oldest ages out.
+		b.arrivals = (b.arrivals ?? []).filter((at) => at > t - rl.intervalMs);
+		b.arrivals.push(t);
+		b.count = b.arrivals.length;
+		b.windowStart = b.arrivals[0];
+	} else if (t - b.windowStart >= rl.intervalMs) {
 		b.windowStart = t;
 		b.count = 0;
 	}
@@ -20,7 +26,7 @@ export function rateLimit(core: Core, key: string): { headers: Record<string, st
 		b.dayStart = t;
 		b.dayCount = 0;
 	}
-	b.count++;
+	if (rl.window !== 'sliding') b.count++;
 	b.dayCount++;
 	const limited = rl.enabled && (b.count > rl.max || b.dayCount > rl.daily);
 	return {

@@ -16,11 +16,16 @@ export interface FakeGhlConfig {
 	refreshTokenTtlSec: number;
 	authCodeTtlSec: number;
 	/** burst limit per (client, location|company) and daily quota; GHL: 100 / 10 s, 200 000 / day */
-	rateLimit: { enabled: boolean; max: number; intervalMs: number; daily: number };
+	/** window: 'fixed' (counts reset every interval) or 'sliding' (at most max arrivals in any interval) */
+	rateLimit: { enabled: boolean; max: number; intervalMs: number; daily: number; window?: 'fixed' | 'sliding' };
 	/** uniform random latency added to every API response (not /__admin) */
 	latency: { minMs: number; maxMs: number };
 	/** probability (0..1) that an authenticated API request fails with that status; seed makes it reproducible */
-	faults: { rate429: number; rate500: number; rate502: number; rate503: number; seed: number | null };
+	/**
+	 * full429: injected 429s say the window is full (X-RateLimit-Remaining: 0, as one caused by another
+	 * process on the same app and location would); otherwise they report the room actually left.
+	 */
+	faults: { rate429: number; rate500: number; rate502: number; rate503: number; seed: number | null; full429?: boolean };
 	/** POST /contacts/search limits */
 	search: { maxPageLimit: number; maxPageWindow: number };
 	requestLogLimit: number;
@@ -161,7 +166,7 @@ export interface FakeState {
 	campaignEnrolments: Map<string, Rec>;
 	conversations: Map<string, Rec>;
 	messages: Map<string, Rec>;
-	rateBuckets: Map<string, { windowStart: number; count: number; dayStart: number; dayCount: number }>;
+	rateBuckets: Map<string, { windowStart: number; count: number; dayStart: number; dayCount: number; arrivals?: number[] }>;
 	requestLog: LogEntry[];
 	counts: { total: number; byRoute: Record<string, number>; byPath: Record<string, number>; byStatus: Record<string, number> };
 	faultQueue: ScriptedFault[];
