@@ -46,7 +46,7 @@ export class Ghl implements INodeType {
 						typeOptions: { minValue: 1, maxValue: 50 },
 						default: DEFAULT_CONCURRENCY,
 						description:
-							'How many items are sent at once. Requests are paced to GHL\'s rate limit either way; items for the same contact are always sent one after another.',
+							'How many items are sent at once per location. Without this option each location adapts it to GHL\'s answer times (8 to 32). Requests are paced to GHL\'s rate limit either way; items for the same contact are always sent one after another.',
 					},
 				],
 			},

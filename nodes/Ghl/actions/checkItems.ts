@@ -10,8 +10,7 @@ class FirstRequestReached extends Error {}
 /** The client a checking run gets: definition reads go through, anything else stops the run. */
 function checkingClient(client: GhlClient): GhlClient {
 	return {
-		locationId: client.locationId,
-		definitions: client.definitions,
+		...client,
 		async request<T>(request: GhlRequest): Promise<T> {
 			if (request.definitionRead) return await client.request<T>(request);
 			throw new FirstRequestReached();

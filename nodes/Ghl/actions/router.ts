@@ -1,13 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { runPool } from '../helpers/pool';
+import { runGroupedPool } from '../helpers/pool';
 import { getGhlClient, readLocation, type GhlClient } from '../transport';
 import { failedItem, itemOutput, runBatch } from './batch';
 import { checkEveryItem } from './checkItems';
 import { findOperation } from './resources';
 
-/** Parallel requests per execution unless the node says otherwise; pacing keeps us under GHL's limit. */
+/** Parallel requests per location when the node sets them; unset, each location's client suggests. */
 export const DEFAULT_CONCURRENCY = 8;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -21,6 +21,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	// One client per location: an agency workflow may address several locations in one run.
 	const clients = new Map<string, Promise<GhlClient>>();
+	const ready = new Map<string, GhlClient>();
 	const clientFor = async (itemIndex: number) => {
 		const location = readLocation(this, itemIndex);
 		let client = clients.get(location);
@@ -28,13 +29,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			// The location read once here is the one the client works in.
 			client = getGhlClient.call(this, itemIndex, { location });
 			clients.set(location, client);
-			client.catch(() => clients.delete(location));
+			client.then((made) => ready.set(location, made)).catch(() => clients.delete(location));
 		}
 		return await client;
 	};
 
 	const settings = this.getNodeParameter('requestOptions', 0, {}) as { concurrency?: number };
-	const concurrency = Math.max(1, Math.floor(settings.concurrency ?? DEFAULT_CONCURRENCY));
+	const fixed = settings.concurrency === undefined ? undefined : Math.max(1, Math.floor(settings.concurrency));
+	const concurrency = fixed ?? DEFAULT_CONCURRENCY;
 
 	// Without Continue On Fail, one bad item must stop the node before anything is written.
 	if (!this.continueOnFail() && items.length > 1) await checkEveryItem.call(this, items.length, operation, clientFor);
@@ -43,9 +45,18 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const { executeBatch } = operation;
 	if (executeBatch && items.length > 1) return [await runBatch.call(this, executeBatch, items.length, clientFor, concurrency)];
 
-	const results = await runPool(
+	// Each location paces on its own: its items run side by side with the other locations', with as
+	// many in flight as its answer times need (or the node's Parallel Requests, per location).
+	const byLocation = new Map<string, number[]>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const location = readLocation(this, itemIndex);
+		byLocation.set(location, [...(byLocation.get(location) ?? []), itemIndex]);
+	}
+	const locations = [...byLocation.keys()];
+	const results = await runGroupedPool(
+		[...byLocation.values()],
 		items.length,
-		concurrency,
+		(group) => fixed ?? ready.get(locations[group])?.suggestedInFlight() ?? DEFAULT_CONCURRENCY,
 		(itemIndex) => operation.lockKey?.call(this, itemIndex),
 		async (itemIndex): Promise<INodeExecutionData[]> => {
 			try {

@@ -9,9 +9,27 @@ export async function runPool<T>(
 	keyOf: (index: number) => string | undefined,
 	worker: (index: number) => Promise<T>,
 ): Promise<T[]> {
+	const all = Array.from({ length: count }, (_, index) => index);
+	return await runGroupedPool([all], count, () => concurrency, keyOf, worker);
+}
+
+/**
+ * `runPool` per group (an agency run's locations): the groups run side by side, each with its own
+ * in-flight limit, read again whenever one of its items finishes (so it can follow latency). The
+ * same-key rule holds across groups; the first failure stops new work in every group, and requests
+ * already in flight finish before it is thrown.
+ */
+export async function runGroupedPool<T>(
+	groups: number[][],
+	count: number,
+	limitOf: (group: number) => number,
+	keyOf: (index: number) => string | undefined,
+	worker: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results = new Array<T>(count);
 	const tails = new Map<string, Promise<unknown>>();
-	let next = 0;
+	let failed = false;
+	let failure: unknown;
 
 	const runOne = async (index: number) => {
 		const key = keyOf(index);
@@ -32,20 +50,29 @@ export async function runPool<T>(
 		}
 	};
 
-	// The first failure stops new work; requests already in flight finish before it is thrown.
-	let failed = false;
-	let failure: unknown;
-	const lanes = Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, async () => {
-		while (next < count && !failed) {
-			try {
-				await runOne(next++);
-			} catch (error) {
-				if (!failed) failure = error;
-				failed = true;
-			}
-		}
-	});
-	await Promise.all(lanes);
+	const runGroup = async (indexes: number[], group: number) =>
+		await new Promise<void>((resolve) => {
+			let next = 0;
+			let active = 0;
+			const pump = () => {
+				while (!failed && next < indexes.length && active < Math.max(1, limitOf(group))) {
+					active++;
+					runOne(indexes[next++])
+						.catch((error: unknown) => {
+							if (!failed) failure = error;
+							failed = true;
+						})
+						.finally(() => {
+							active--;
+							pump();
+						});
+				}
+				if (active === 0 && (failed || next >= indexes.length)) resolve();
+			};
+			pump();
+		});
+
+	await Promise.all(groups.map(runGroup));
 	if (failed) throw failure;
 	return results;
 }

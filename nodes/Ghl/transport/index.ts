@@ -12,8 +12,8 @@ import {
 	bucketKey,
 	intervalFor,
 	parseRateLimitHeaders,
-	recordRateLimit,
 	sleep,
+	suggestedInFlight,
 } from './rateLimiter';
 import { isLostRefresh, waitForRotatedToken } from './refreshRace';
 import { decideAfterFailure, isSafeToRepeat, NO_ATTEMPTS } from './retryPolicy';
@@ -45,6 +45,8 @@ export interface GhlClient {
 	readonly locationId: string;
 	/** Definitions read once per execution and location (custom fields), by name. */
 	readonly definitions: Map<string, Promise<unknown>>;
+	/** Requests worth having in flight for this location now (its rate × GHL's answer times). */
+	suggestedInFlight(): number;
 	request<T = IDataObject>(request: GhlRequest): Promise<T>;
 }
 
@@ -72,23 +74,25 @@ async function sendRaw(ctx: GhlContext, connection: Connection, request: RawRequ
 		const release = await acquireSlot(bucket);
 		try {
 			const response = await sendOnce(ctx, connection, raw);
-			release();
-			recordRateLimit(bucket, parseRateLimitHeaders(response.headers));
+			release({ limits: parseRateLimitHeaders(response.headers) });
 			return parseJsonText(response.body);
 		} catch (error) {
-			release();
+			const failure = readFailure(error);
+			const limits = parseRateLimitHeaders(failure.headers);
+			release({ limits, rateLimited: failure.statusCode === 429 });
 			if (connection.startToken && !raceChecked && !raw.bearer && isLostRefresh(error)) {
 				raceChecked = true;
 				// The request got a 401 and was not processed, so sending it again is safe.
 				if (await waitForRotatedToken(ctx, connection.credentialType, connection.startToken)) continue;
 			}
-			const failure = readFailure(error);
-			const limits = parseRateLimitHeaders(failure.headers);
-			recordRateLimit(bucket, limits);
 			const decision = decideAfterFailure(failure, limits, attempts, { safeToRepeat, intervalMs: intervalFor(bucket) });
 			if (decision.kind === 'retry') {
 				attempts = decision.attempts;
 				await sleep(decision.afterMs);
+				continue;
+			}
+			if (decision.kind === 'awaitSlot') {
+				attempts = decision.attempts;
 				continue;
 			}
 			if (decision.kind === 'holdLocation') {
@@ -131,9 +135,11 @@ export async function getGhlClient(
 async function clientFor(ctx: GhlContext, itemIndex: number, options: GhlClientOptions): Promise<GhlClient> {
 	const auth = await resolveAuth(ctx, itemIndex, options, sendRaw);
 	const node = ctx.getNode();
+	const bucket = bucketKey(auth.connection.baseUrl, auth.connection.appId, auth.locationId);
 	return {
 		locationId: auth.locationId,
 		definitions: new Map(),
+		suggestedInFlight: () => suggestedInFlight(bucket),
 		async request<T>(request: GhlRequest): Promise<T> {
 			const raw: RawRequest = { ...request, itemIndex: request.itemIndex ?? itemIndex, locationId: auth.locationId };
 			if (!auth.locationToken) return (await sendRaw(ctx, auth.connection, raw)) as T;

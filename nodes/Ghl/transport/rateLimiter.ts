@@ -11,6 +11,16 @@ import { sleep as n8nSleep } from 'n8n-workflow';
  * allowance can be used. (Counting from the send alone let a slow first request of a burst land in
  * GHL's next window while we already counted it in the previous one: 429s, each costing a full
  * interval.)
+ *
+ * Other n8n processes (queue-mode workers) and other workflows on the same app and location draw on
+ * the same window, and the only view all of them share is GHL's `X-RateLimit-Remaining` on every
+ * answer. From it each answer tells how many requests in GHL's window were not ours ("foreign":
+ * GHL's count minus ours sent in the interval before it). Those slots are taken as freeing evenly
+ * over one interval, as a sliding window frees them, until the next answer says again. A 429 that
+ * says the window is full sets the same estimate and puts the bucket in probe mode: one request at a
+ * time, the first once a foreign slot can have freed, each further one after twice the wait, until
+ * an answer shows room again. Without rate-limit headers (n8n 1.x drops them) none of this applies
+ * and a 429 holds the location for an interval (retryPolicy).
  */
 
 export interface RateLimitHeaders {
@@ -25,10 +35,21 @@ interface Bucket {
 	intervalMs: number;
 	/** When the finished requests of the last interval finished, oldest first. */
 	done: number[];
+	/** When our requests of the last interval were sent, oldest first. */
+	sent: number[];
 	/** Requests sent whose answer is not back yet. */
 	inFlight: number;
-	/** Nothing is sent before this time (set by a 429 or by remaining = 0). */
+	/** Nothing is sent before this time (set by a 429's Retry-After). */
 	blockedUntil: number;
+	/** Requests in GHL's window that were not ours, as of `foreignAt`. */
+	foreign: number;
+	foreignAt: number;
+	/** After a 429 that said the window is full: one request in flight until an answer shows room. */
+	probing: boolean;
+	/** Such 429s in a row: each doubles the wait before the next probe (up to one interval). */
+	fullStreak: number;
+	/** Smoothed time from a slot's grant to its answer, ms (0 = none measured yet). */
+	latencyMs: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
 	queue: Array<(release: () => void) => void>;
 	draining: boolean;
@@ -36,8 +57,14 @@ interface Bucket {
 	wake?: () => void;
 }
 
+/** What an answer (or failure) said about the window: its rate-limit headers; whether it was a 429. */
+export interface Answer {
+	limits?: RateLimitHeaders;
+	rateLimited?: boolean;
+}
+
 /** Call when the request's answer (or failure) is back; calling again does nothing. */
-export type ReleaseSlot = () => void;
+export type ReleaseSlot = (answer?: Answer) => void;
 
 const DEFAULT_MAX = 100;
 const DEFAULT_INTERVAL_MS = 10_000;
@@ -80,8 +107,14 @@ function bucketFor(key: string): Bucket {
 			max: DEFAULT_MAX,
 			intervalMs: DEFAULT_INTERVAL_MS,
 			done: [],
+			sent: [],
 			inFlight: 0,
 			blockedUntil: 0,
+			foreign: 0,
+			foreignAt: 0,
+			probing: false,
+			fullStreak: 0,
+			latencyMs: 0,
 			queue: [],
 			draining: false,
 		};
@@ -100,16 +133,52 @@ function evictIdleBucket(): void {
 	}
 }
 
+/** The foreign requests still in GHL's window at `t`: they free evenly over one interval. */
+function foreignAt(bucket: Bucket, t: number): number {
+	const left = bucket.foreign * (1 - (t - bucket.foreignAt) / bucket.intervalMs);
+	return left > 1e-6 ? Math.ceil(left - 1e-6) : 0;
+}
+
 /** How long the next request in this bucket must wait: 0 = now, Infinity = until an answer is back. */
 function waitTime(bucket: Bucket): number {
 	const t = now();
 	while (bucket.done.length && bucket.done[0] <= t - bucket.intervalMs) bucket.done.shift();
 	const blocked = Math.max(0, bucket.blockedUntil - t);
+	if (bucket.probing && bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
+	const foreign = foreignAt(bucket, t);
 	// How many slots must free up before one is ours, minus one.
-	const over = bucket.done.length + bucket.inFlight - bucket.max;
+	const over = bucket.done.length + bucket.inFlight + foreign - bucket.max;
 	if (over < 0) return blocked;
-	if (over < bucket.done.length) return Math.max(blocked, bucket.done[over] + bucket.intervalMs - t);
-	return Number.POSITIVE_INFINITY;
+	const frees: number[] = [];
+	if (over < bucket.done.length) frees.push(bucket.done[over] + bucket.intervalMs - t);
+	// A foreign slot frees every interval / foreign (look again then).
+	if (foreign > 0) frees.push(Math.max(10, bucket.intervalMs / bucket.foreign));
+	return frees.length ? Math.max(blocked, Math.min(...frees)) : Number.POSITIVE_INFINITY;
+}
+
+/** What one answer says about the window: GHL's count of it minus ours sent in the interval before. */
+function learnFromAnswer(bucket: Bucket, sentAt: number, answer: Answer): void {
+	const limits = answer.limits ?? {};
+	if (limits.max && limits.max > 0) bucket.max = limits.max;
+	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
+	const t = now();
+	while (bucket.sent.length && bucket.sent[0] <= t - 2 * bucket.intervalMs) bucket.sent.shift();
+	if (limits.remaining === undefined) return;
+	const counted = bucket.max - Math.max(0, limits.remaining);
+	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= sentAt).length;
+	bucket.foreign = Math.min(bucket.max, Math.max(0, counted - ours));
+	bucket.foreignAt = t;
+	if (answer.rateLimited && limits.remaining <= 0) {
+		// Probe when one foreign slot can have freed; later each time twice as long, as probes that
+		// GHL refuses may count against the window themselves.
+		bucket.probing = true;
+		bucket.fullStreak++;
+		const probeIn = Math.min(bucket.intervalMs, (bucket.intervalMs / Math.max(1, bucket.foreign)) * 2 ** (bucket.fullStreak - 1));
+		bucket.blockedUntil = Math.max(bucket.blockedUntil, t + probeIn);
+	} else if (limits.remaining > 0) {
+		bucket.probing = false;
+		bucket.fullStreak = 0;
+	}
 }
 
 async function drain(bucket: Bucket): Promise<void> {
@@ -127,12 +196,17 @@ async function drain(bucket: Bucket): Promise<void> {
 				continue;
 			}
 			bucket.inFlight++;
+			const sentAt = now();
+			bucket.sent.push(sentAt);
 			let released = false;
-			bucket.queue.shift()!(() => {
+			bucket.queue.shift()!((answer = {}) => {
 				if (released) return;
 				released = true;
 				bucket.inFlight--;
-				bucket.done.push(now());
+				const t = now();
+				bucket.done.push(t);
+				bucket.latencyMs = bucket.latencyMs ? 0.8 * bucket.latencyMs + 0.2 * (t - sentAt) : t - sentAt;
+				learnFromAnswer(bucket, sentAt, answer);
 				const wake = bucket.wake;
 				bucket.wake = undefined;
 				wake?.();
@@ -145,7 +219,8 @@ async function drain(bucket: Bucket): Promise<void> {
 
 /**
  * Resolves when a request in this bucket may be sent. The request holds its slot until the returned
- * release is called (when its answer or failure is back) and for one interval after that.
+ * release is called (when its answer or failure is back, with what it said) and for one interval
+ * after that.
  */
 export async function acquireSlot(key: string): Promise<ReleaseSlot> {
 	const bucket = bucketFor(key);
@@ -168,16 +243,21 @@ export function parseRateLimitHeaders(headers: Record<string, unknown> | undefin
 	};
 }
 
-/** Learns the bucket's limits from a response's headers. */
+/** Learns the bucket's limits (max, interval) from headers that came outside a slot. */
 export function recordRateLimit(key: string, limits: RateLimitHeaders): void {
 	const bucket = bucketFor(key);
 	if (limits.max && limits.max > 0) bucket.max = limits.max;
 	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
-	if (limits.remaining === 0) {
-		// The server's window is full: nothing more goes out until one interval after our oldest request.
-		const oldest = bucket.done[0] ?? now();
-		bucket.blockedUntil = Math.max(bucket.blockedUntil, oldest + bucket.intervalMs);
-	}
+}
+
+/** Requests worth having in flight for this bucket: its rate × the answers' latency, doubled. */
+const MIN_IN_FLIGHT = 8;
+const MAX_IN_FLIGHT = 32;
+export function suggestedInFlight(key: string): number {
+	const bucket = buckets.get(key);
+	if (!bucket?.latencyMs) return MIN_IN_FLIGHT;
+	const needed = Math.ceil((2 * bucket.max * bucket.latencyMs) / bucket.intervalMs);
+	return Math.min(MAX_IN_FLIGHT, Math.max(MIN_IN_FLIGHT, needed));
 }
 
 /** After a 429: hold the whole bucket back for `ms`. */

@@ -49,8 +49,14 @@ export type GiveUpReason =
 export type Decision =
 	/** Send this request again after `afterMs`; others in the location go on. */
 	| { kind: 'retry'; afterMs: number; attempts: Attempts }
-	/** Hold the whole location for `ms` (GHL's window is full), then send this request again. */
+	/** Hold the whole location for `ms` (GHL's Retry-After, or no headers to go by), then send this request again. */
 	| { kind: 'holdLocation'; ms: number; attempts: Attempts }
+	/**
+	 * GHL's window is full: send this request again when the location's pacing allows — its record of
+	 * our requests and of GHL's count (a sliding window frees a slot as its oldest request ages out),
+	 * one probe at a time until an answer shows room.
+	 */
+	| { kind: 'awaitSlot'; attempts: Attempts }
 	| { kind: 'giveUp'; reason: GiveUpReason };
 
 export interface DecisionContext {
@@ -59,6 +65,11 @@ export interface DecisionContext {
 	intervalMs: number;
 	/** 0 ≤ x < 1; jitter spreads concurrent retries (tests pass a constant). */
 	random?: () => number;
+}
+
+function hasRetryAfter(headers: Record<string, unknown> | undefined): boolean {
+	const retryAfter = Number(headers?.['retry-after']);
+	return Number.isFinite(retryAfter) && retryAfter > 0;
 }
 
 /** The wait GHL asks for (Retry-After, in seconds), else the fallback; with up to 20 % jitter. */
@@ -89,6 +100,8 @@ export function decideAfterFailure(
 				attempts: { ...next, momentary429s: attempts.momentary429s + 1 },
 			};
 		}
+		if (limits.remaining !== undefined && !hasRetryAfter(failure.headers)) return { kind: 'awaitSlot', attempts: next };
+		// GHL said how long, or the answer had no headers (n8n 1.x drops them): hold the location.
 		return {
 			kind: 'holdLocation',
 			ms: retryAfterMs(failure.headers, limits.intervalMs ?? context.intervalMs, random),

@@ -1,7 +1,7 @@
 import { readDefinitionOnce } from '../../../../../nodes/Ghl/helpers/definitions';
 import type { GhlClient } from '../../../../../nodes/Ghl/transport';
 
-const client = (): GhlClient => ({ locationId: 'loc', definitions: new Map(), request: async () => await Promise.reject(new Error('unused')) });
+const client = (): GhlClient => ({ locationId: 'loc', definitions: new Map(), suggestedInFlight: () => 8, request: async () => await Promise.reject(new Error('unused')) });
 
 describe('readDefinitionOnce: definitions read once per client (execution and location)', () => {
 	it('reads a key once, also for callers that ask while the first read is in flight', async () => {

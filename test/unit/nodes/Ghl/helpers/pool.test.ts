@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
-import { runPool } from '../../../../../nodes/Ghl/helpers/pool';
+import { runGroupedPool, runPool } from '../../../../../nodes/Ghl/helpers/pool';
 
 /** A worker whose items finish when the test says so, recording what is in flight. */
 function controlled() {
@@ -96,5 +96,34 @@ describe('runPool', () => {
 		await tick();
 		run.release.get(1)!('b');
 		await expect(pool).resolves.toEqual(['a', 'b']);
+	});
+});
+
+describe('runGroupedPool (one group per location)', () => {
+	it('runs the groups side by side, each up to its own limit, read again as items finish', async () => {
+		const run = controlled();
+		// location A: items 0–3 (limit 1, then 3), location B: items 4–5 (limit 2)
+		let limitA = 1;
+		const pool = runGroupedPool([[0, 1, 2, 3], [4, 5]], 6, (group) => (group === 0 ? limitA : 2), () => undefined, run.worker);
+		await tick();
+		// A full ahead of B in item order does not keep B waiting
+		expect([...run.inFlight].sort()).toEqual([0, 4, 5]);
+		limitA = 3;
+		run.release.get(0)!('a0');
+		await tick();
+		expect([...run.inFlight].sort()).toEqual([1, 2, 3, 4, 5]);
+		for (const index of [1, 2, 3, 4, 5]) run.release.get(index)!(`r${index}`);
+		await expect(pool).resolves.toEqual(['a0', 'r1', 'r2', 'r3', 'r4', 'r5']);
+	});
+
+	it('a failure in one group stops new work in every group', async () => {
+		const run = controlled();
+		const pool = runGroupedPool([[0, 1], [2, 3]], 4, () => 1, () => undefined, run.worker);
+		await tick();
+		run.fail.get(0)!(new Error('boom'));
+		await tick();
+		run.release.get(2)!('r2');
+		await expect(pool).rejects.toThrow('boom');
+		expect(run.started.sort()).toEqual([0, 2]);
 	});
 });

@@ -12,14 +12,32 @@ const rateHeaders = (remaining: number, daily = 199_000) => ({
 });
 
 describe('transport', () => {
-	it('on 429 waits as X-RateLimit-Interval-Milliseconds says, then retries', async () => {
+	it('on a 429 saying the window is full (of requests not ours) it probes once a slot can have freed, not after a whole interval', async () => {
+		// GHL counts 100 of 100, ours is 1: 99 foreign, freeing over 10 s → one slot after ~101 ms.
 		ghl().get('/contacts/c1').reply(429, { message: 'Too many requests' }, rateHeaders(0));
 		ghl().get('/contacts/c1').reply(200, { contact: { id: 'c1' } }, rateHeaders(99));
 		const client = await clientFor();
 		expect(await client.request({ method: 'GET', path: '/contacts/c1' })).toEqual({ contact: { id: 'c1' } });
 		const waited = clock.sleeps.reduce((a, b) => a + b, 0);
-		expect(waited).toBeGreaterThanOrEqual(10_000);
-		expect(waited).toBeLessThanOrEqual(12_500);
+		expect(waited).toBeGreaterThanOrEqual(100);
+		expect(waited).toBeLessThanOrEqual(250);
+	});
+
+	it('full-window 429s in a row: each probe waits twice as long, and the last answer with room ends it', async () => {
+		ghl().get('/contacts/c1').times(3).reply(429, { message: 'Too many requests' }, rateHeaders(0));
+		ghl().get('/contacts/c1').reply(200, { contact: { id: 'c1' } }, rateHeaders(90));
+		ghl().get('/contacts/c2').reply(200, { contact: { id: 'c2' } }, rateHeaders(89));
+		const client = await clientFor();
+		await client.request({ method: 'GET', path: '/contacts/c1' });
+		const probes = clock.sleeps.filter((ms) => ms > 0);
+		expect(probes).toHaveLength(3);
+		// ~101 ms, then twice, then four times as long (the foreign count is ~98 each time)
+		expect(probes[1] / probes[0]).toBeGreaterThan(1.8);
+		expect(probes[2] / probes[1]).toBeGreaterThan(1.8);
+		expect(probes[2]).toBeLessThan(600);
+		const before = clock.sleeps.length;
+		await client.request({ method: 'GET', path: '/contacts/c2' });
+		expect(clock.sleeps.slice(before).filter((ms) => ms > 0)).toEqual([]);
 	});
 
 	it('honours Retry-After when GHL sends it', async () => {

@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
-import { acquireSlot, recordRateLimit, setRateLimiterClock } from '../../../../../nodes/Ghl/transport/rateLimiter';
+import { acquireSlot, recordRateLimit, setRateLimiterClock, suggestedInFlight } from '../../../../../nodes/Ghl/transport/rateLimiter';
 import { clock, useGhlTestEnvironment } from '../../../../helpers/setup';
 
 useGhlTestEnvironment();
@@ -51,5 +51,58 @@ describe('transport', () => {
 		const t = clock.time;
 		await next;
 		expect(clock.time - t).toBe(1_000);
+	});
+
+	it("shares GHL's window with other processes: requests GHL counted that are not ours hold slots, freeing over one interval", async () => {
+		recordRateLimit('shared', { max: 10, intervalMs: 1_000 });
+		const t0 = clock.time;
+		// Our one request; GHL's answer says 8 of 10 are used: 7 are another process's.
+		(await acquireSlot('shared'))({ limits: { max: 10, intervalMs: 1_000, remaining: 2 } });
+		const sent: number[] = [];
+		for (let i = 0; i < 4; i++) {
+			(await acquireSlot('shared'))();
+			sent.push(clock.time - t0);
+		}
+		// 10 − ours (1) − foreign (7) = 2 at once; then one each time a foreign slot frees (1000 / 7 ms).
+		expect(sent.slice(0, 2)).toEqual([0, 0]);
+		expect(sent[2]).toBeGreaterThanOrEqual(142);
+		expect(sent[2]).toBeLessThan(300);
+		expect(sent[3]).toBeGreaterThan(sent[2]);
+	});
+
+	it('alone on the location (GHL counts only ours), nothing is held back', async () => {
+		recordRateLimit('alone', { max: 10, intervalMs: 1_000 });
+		const t0 = clock.time;
+		for (let i = 1; i <= 10; i++) (await acquireSlot('alone'))({ limits: { max: 10, intervalMs: 1_000, remaining: 10 - i } });
+		expect(clock.time - t0).toBe(0);
+	});
+
+	it('a 429 saying the window is full lets one probe out at a time; an answer with room ends that', async () => {
+		recordRateLimit('probe', { max: 10, intervalMs: 1_000 });
+		(await acquireSlot('probe'))({ limits: { max: 10, intervalMs: 1_000, remaining: 0 }, rateLimited: true });
+		const probe = await acquireSlot('probe');
+		let second = false;
+		const next = acquireSlot('probe').then((release) => {
+			second = true;
+			return release;
+		});
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(second).toBe(false);
+		probe({ limits: { max: 10, intervalMs: 1_000, remaining: 7 } });
+		(await next)();
+		expect(second).toBe(true);
+	});
+
+	it('in flight per location follows the answer times: rate × latency × 2, from 8 to 32', async () => {
+		expect(suggestedInFlight('unknown')).toBe(8);
+		recordRateLimit('slowAnswers', { max: 100, intervalMs: 10_000 });
+		const release = await acquireSlot('slowAnswers');
+		clock.time += 1_000; // 10 requests/s × 1 s × 2 = 20
+		release();
+		expect(suggestedInFlight('slowAnswers')).toBe(20);
+		const again = await acquireSlot('slowAnswers');
+		clock.time += 20_000;
+		again();
+		expect(suggestedInFlight('slowAnswers')).toBe(32);
 	});
 });

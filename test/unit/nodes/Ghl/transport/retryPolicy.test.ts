@@ -14,13 +14,14 @@ const unsafe = { ...safe, safeToRepeat: false };
 
 /** [what happened, failure, rate-limit headers, attempts so far, context, decision] */
 const TABLE: Array<[string, Parameters<typeof decideAfterFailure>[0], Parameters<typeof decideAfterFailure>[1], Attempts, typeof safe, Decision]> = [
-	['429, window full: hold the location one interval', { statusCode: 429 }, { remaining: 0 }, NO_ATTEMPTS, safe, { kind: 'holdLocation', ms: 10_000, attempts: at({ rateLimited: 1 }) }],
-	['429, window full, GHL says its interval', { statusCode: 429 }, { remaining: 0, intervalMs: 2_000 }, NO_ATTEMPTS, safe, { kind: 'holdLocation', ms: 2_000, attempts: at({ rateLimited: 1 }) }],
+	['429, window full: wait for a slot as the pacing sees it (no fixed hold)', { statusCode: 429 }, { remaining: 0 }, NO_ATTEMPTS, safe, { kind: 'awaitSlot', attempts: at({ rateLimited: 1 }) }],
+	['429, window full, with Retry-After: hold the location that long', { statusCode: 429, headers: { 'retry-after': '2' } }, { remaining: 0, intervalMs: 10_000 }, NO_ATTEMPTS, safe, { kind: 'holdLocation', ms: 2_000, attempts: at({ rateLimited: 1 }) }],
 	['429 with Retry-After: 3 s', { statusCode: 429, headers: { 'retry-after': '3' } }, {}, NO_ATTEMPTS, safe, { kind: 'holdLocation', ms: 3_000, attempts: at({ rateLimited: 1 }) }],
+	['429 without any headers (n8n 1.x): hold the location one interval', { statusCode: 429 }, {}, NO_ATTEMPTS, safe, { kind: 'holdLocation', ms: 10_000, attempts: at({ rateLimited: 1 }) }],
 	['429 while the window has room: this request backs off 1 s', { statusCode: 429 }, { remaining: 40 }, NO_ATTEMPTS, safe, { kind: 'retry', afterMs: 1_000, attempts: at({ rateLimited: 1, momentary429s: 1 }) }],
 	['third momentary 429: 4 s', { statusCode: 429 }, { remaining: 40 }, at({ rateLimited: 2, momentary429s: 2 }), safe, { kind: 'retry', afterMs: 4_000, attempts: at({ rateLimited: 3, momentary429s: 3 }) }],
 	['momentary backoff never exceeds one interval', { statusCode: 429 }, { remaining: 1 }, at({ rateLimited: 5, momentary429s: 5 }), safe, { kind: 'retry', afterMs: 10_000, attempts: at({ rateLimited: 6, momentary429s: 6 }) }],
-	['429s are retried also for a plain create (GHL did not process it)', { statusCode: 429 }, { remaining: 0 }, NO_ATTEMPTS, unsafe, { kind: 'holdLocation', ms: 10_000, attempts: at({ rateLimited: 1 }) }],
+	['429s are retried also for a plain create (GHL did not process it)', { statusCode: 429 }, { remaining: 0 }, NO_ATTEMPTS, unsafe, { kind: 'awaitSlot', attempts: at({ rateLimited: 1 }) }],
 	['429 budget spent', { statusCode: 429 }, { remaining: 0 }, at({ rateLimited: MAX_RATE_LIMIT_RETRIES }), safe, { kind: 'giveUp', reason: 'httpError' }],
 	['daily quota exhausted: no retry', { statusCode: 429 }, { remaining: 50, dailyRemaining: 0 }, NO_ATTEMPTS, safe, { kind: 'giveUp', reason: 'dailyQuota' }],
 	['500 on a safe request: 0.5 s', { statusCode: 500 }, {}, NO_ATTEMPTS, safe, { kind: 'retry', afterMs: 500, attempts: at({ transient: 1 }) }],
@@ -41,7 +42,7 @@ describe('decideAfterFailure', () => {
 
 	it('adds up to 20 % jitter to every wait', () => {
 		expect(decideAfterFailure({ statusCode: 500 }, {}, NO_ATTEMPTS, { ...safe, random: () => 0.999 })).toMatchObject({ afterMs: 600 });
-		expect(decideAfterFailure({ statusCode: 429 }, { remaining: 0 }, NO_ATTEMPTS, { ...safe, random: () => 0.5 })).toMatchObject({ ms: 11_000 });
+		expect(decideAfterFailure({ statusCode: 429 }, {}, NO_ATTEMPTS, { ...safe, random: () => 0.5 })).toMatchObject({ ms: 11_000 });
 	});
 });
 

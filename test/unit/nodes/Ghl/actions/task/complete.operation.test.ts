@@ -18,12 +18,14 @@ describe('task → complete', () => {
 		expect(output[0].json).toEqual({ id: 't1', completed: false });
 	});
 
-	it('retries after a 429, waiting as GHL says', async () => {
+	it('retries after a 429 that says the window is full, once a slot of it can have freed', async () => {
 		ghl().put('/contacts/c1/tasks/t1/completed').reply(429, { message: 'Too many requests' }, { 'X-RateLimit-Interval-Milliseconds': '10000', 'X-RateLimit-Remaining': '0' });
 		ghl().put('/contacts/c1/tasks/t1/completed', { completed: true }).reply(200, { task: { id: 't1', completed: true } });
 		await runNode({ parameters: { ...base, operation: 'complete', completed: true } });
 		const waited = clock.sleeps.reduce((a, b) => a + b, 0);
-		expect(waited).toBeGreaterThanOrEqual(10_000);
+		// 99 of GHL's 100 are another process's: the first frees after 10 s / 99
+		expect(waited).toBeGreaterThanOrEqual(100);
+		expect(waited).toBeLessThan(1_000);
 	});
 
 	it('maps 404 to an error naming the task ID', async () => {
