@@ -25,7 +25,7 @@ export interface QueueContext extends E2eContext {
 		redis: { pid: number; port: number; version?: string };
 		pidsFile: string;
 		/** Workflows only the queue suites import. */
-		workflows: { ghlTriggerChain: WorkflowRef };
+		workflows: { ghlTriggerChain: WorkflowRef; upserts: WorkflowRef };
 	};
 }
 

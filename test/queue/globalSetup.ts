@@ -49,7 +49,7 @@ const QUEUE_TMP = join(tmpdir(), `n8n-nodes-ghl-queue-${createHash('sha256').upd
 const log = (message: string) => process.stderr.write(`[queue] ${message}\n`);
 
 /** The workflows the suites run (the e2e fixtures import more; they stay inactive). */
-const ACTIVE = [WORKFLOWS.allOps, WORKFLOWS.deals, WORKFLOWS.oauthRace, WORKFLOWS.agency, WORKFLOWS.scoreAppTrigger, QUEUE_WORKFLOWS.ghlTriggerChain];
+const ACTIVE = [WORKFLOWS.allOps, WORKFLOWS.deals, WORKFLOWS.oauthRace, WORKFLOWS.agency, WORKFLOWS.scoreAppTrigger, QUEUE_WORKFLOWS.ghlTriggerChain, QUEUE_WORKFLOWS.upserts];
 const TRIGGERS = [WORKFLOWS.scoreAppTrigger, QUEUE_WORKFLOWS.ghlTriggerChain];
 
 export default async function globalSetup(): Promise<void> {

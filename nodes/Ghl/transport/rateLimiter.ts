@@ -15,8 +15,9 @@ import { sleep as n8nSleep } from 'n8n-workflow';
  * Other n8n processes (queue-mode workers) and other workflows on the same app and location draw on
  * the same window, and the only view all of them share is GHL's `X-RateLimit-Remaining` on every
  * answer. From it each answer tells how many requests in GHL's window were not ours ("foreign":
- * GHL's count minus ours sent in the interval before it). Those slots are taken as freeing evenly
- * over one interval, as a sliding window frees them, until the next answer says again. A 429 that
+ * GHL's count minus ours sent in the interval before it). Those slots stay taken until the next
+ * answer says again (their senders reuse them as they free: counting them down here too would take
+ * the same slot twice), at most one interval. A 429 that
  * says the window is full sets the same estimate and puts the bucket in probe mode: one request at a
  * time, the first once a foreign slot can have freed, each further one after twice the wait, until
  * an answer shows room again. Without rate-limit headers (n8n 1.x drops them) none of this applies
@@ -67,6 +68,8 @@ export interface Answer {
 export type ReleaseSlot = (answer?: Answer) => void;
 
 const DEFAULT_MAX = 100;
+/** Of a shared window, the part kept free for what our view of the others' use cannot know yet. */
+const SHARED_MARGIN = 0.02;
 const DEFAULT_INTERVAL_MS = 10_000;
 
 /**
@@ -133,27 +136,34 @@ function evictIdleBucket(): void {
 	}
 }
 
-/** The foreign requests still in GHL's window at `t`: they free evenly over one interval. */
+/** The foreign requests in GHL's window as of the last answer; gone one interval after it. */
 function foreignAt(bucket: Bucket, t: number): number {
-	const left = bucket.foreign * (1 - (t - bucket.foreignAt) / bucket.intervalMs);
-	return left > 1e-6 ? Math.ceil(left - 1e-6) : 0;
+	return t - bucket.foreignAt < bucket.intervalMs ? bucket.foreign : 0;
 }
 
 /** How long the next request in this bucket must wait: 0 = now, Infinity = until an answer is back. */
 function waitTime(bucket: Bucket): number {
 	const t = now();
 	while (bucket.done.length && bucket.done[0] <= t - bucket.intervalMs) bucket.done.shift();
-	const blocked = Math.max(0, bucket.blockedUntil - t);
+	let blocked = Math.max(0, bucket.blockedUntil - t);
+	// Probing: one request in flight, held back by our own record only.
 	if (bucket.probing && bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
-	const foreign = foreignAt(bucket, t);
-	// How many slots must free up before one is ours, minus one.
-	const over = bucket.done.length + bucket.inFlight + foreign - bucket.max;
+	const foreign = bucket.probing ? 0 : foreignAt(bucket, t);
+	if (foreign > 0) {
+		// Shared: send evenly at our part of the rate, not in bursts. A burst would free all at once
+		// one interval later, when the others' estimates of us are out of date.
+		const lastSent = bucket.sent[bucket.sent.length - 1] ?? 0;
+		blocked = Math.max(blocked, lastSent + bucket.intervalMs / Math.max(1, bucket.max - foreign) - t);
+	}
+	// How many slots must free up before one is ours, minus one. Shared, our count and GHL's differ
+	// by a request or two (in flight, on the way): keep that much of the window free.
+	const margin = foreign > 0 ? Math.max(1, Math.round(bucket.max * SHARED_MARGIN)) : 0;
+	const over = bucket.done.length + bucket.inFlight + foreign + margin - bucket.max;
 	if (over < 0) return blocked;
-	const frees: number[] = [];
-	if (over < bucket.done.length) frees.push(bucket.done[over] + bucket.intervalMs - t);
-	// A foreign slot frees every interval / foreign (look again then).
-	if (foreign > 0) frees.push(Math.max(10, bucket.intervalMs / bucket.foreign));
-	return frees.length ? Math.max(blocked, Math.min(...frees)) : Number.POSITIVE_INFINITY;
+	// Our own oldest requests age out; the others' are theirs to reuse, not ours to count down.
+	if (over < bucket.done.length) return Math.max(blocked, bucket.done[over] + bucket.intervalMs - t);
+	if (bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
+	return Math.max(blocked, bucket.foreignAt + bucket.intervalMs - t, 10);
 }
 
 /** What one answer says about the window: GHL's count of it minus ours sent in the interval before. */

@@ -26,6 +26,8 @@ export interface LoggedRequest {
 	authClass?: string;
 	locationId?: string;
 	companyId?: string;
+	/** Set when the fake failed the request on purpose: `rate-limit` or `injected-<status>`. */
+	fault?: string;
 }
 
 export class FakeAdmin {
