@@ -97,7 +97,7 @@ export async function handleApi(core: Core, routes: Routes, req: http.IncomingMe
 	const fault = pickFault(core, method, url.pathname);
 	if (fault) {
 		entry.fault = `injected-${fault.status}`;
-		const full = fault.status === 429 && core.config.faults.full429 ? { 'X-RateLimit-Remaining': '0' } : {};
+		const full: Record<string, string> = fault.status === 429 && core.config.faults.full429 ? { 'X-RateLimit-Remaining': '0' } : {};
 		throw new HttpError(fault.status, fault.body ?? faultBody(fault.status), { ...headers, ...full, ...(fault.headers ?? {}) });
 	}
 
