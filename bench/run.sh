@@ -29,6 +29,21 @@ if [ "${GHL_SKIP_BUILD:-0}" != 1 ]; then
 fi
 [ -d "$ROOT/dist" ] || { echo "[bench] no dist/ — build first" >&2; exit 1; }
 
+# (g) queue mode has its own stack (Postgres, Redis, main + 2 workers + webhook process): the queue
+# suite's pacing test runs it first, on its own, and run.mjs puts its figures in the table.
+ONLY_ARG="$(printf '%s\n' "$@" | sed -n 's/^--only=//p')"
+for ((i = 1; i <= $#; i++)); do [ "${!i}" = --only ] && { j=$((i + 1)); ONLY_ARG="${!j}"; }; done
+if [ -z "$ONLY_ARG" ] || [[ ",$ONLY_ARG," == *,g,* ]]; then
+	QUEUE_ITEMS=500
+	printf '%s\n' "$@" | grep -qx -- '--quick' && QUEUE_ITEMS=100
+	echo "[bench] (g) queue mode: npm run test:queue -- pacing, 4 × $QUEUE_ITEMS upserts" >&2
+	rm -f "$BENCH_DIR/queue.json"
+	GHL_QUEUE_PACING_ITEMS="$QUEUE_ITEMS" GHL_QUEUE_RESULTS="$BENCH_DIR/queue.json" GHL_E2E_BUILD=never \
+		"$ROOT/node_modules/.bin/jest" --config "$ROOT/jest.queue.config.js" --runInBand test/queue/suites/pacing.test.ts \
+		>"$BENCH_DIR/queue.log" 2>&1 || echo "[bench] (g) the queue run failed; see $BENCH_DIR/queue.log" >&2
+	export GHL_BENCH_QUEUE_RESULTS="$BENCH_DIR/queue.json"
+fi
+
 # A fresh n8n every time: no executions, credentials or rate-limiter state from an earlier run.
 # ($BENCH_DIR/n8n-user is where earlier versions kept it.)
 rm -rf "$USER_FOLDER" "$BENCH_DIR/n8n-user"

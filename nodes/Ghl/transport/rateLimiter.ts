@@ -175,7 +175,10 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, answer: Answer): void {
 	while (bucket.sent.length && bucket.sent[0] <= t - 2 * bucket.intervalMs) bucket.sent.shift();
 	if (limits.remaining === undefined) return;
 	const counted = bucket.max - Math.max(0, limits.remaining);
-	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= sentAt).length;
+	// Ours that GHL may have counted: sent within the interval before this one, or after it but
+	// before its answer (they can overtake it on the way). Counting too many of ours errs low on
+	// the others, which the shared margin covers; counting too few would make a lone sender share.
+	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= t).length;
 	bucket.foreign = Math.min(bucket.max, Math.max(0, counted - ours));
 	bucket.foreignAt = t;
 	if (answer.rateLimited && limits.remaining <= 0) {
