@@ -773,7 +773,7 @@ const SCENARIOS = {
 		run: async (side) => await upsertRun('e2', side, SIZES.faults, { faults: { rate429: 0.3, rate500: 0.05, rate502: 0, rate503: 0, seed: 7, full429: true } }),
 	},
 	f: { title: `(f) daily quota exhausted after ${SIZES.quota} requests (${SIZES.quotaItems} items)`, run: async (side) => await upsertRun('f', side, SIZES.quotaItems, { daily: SIZES.quota }) },
-	g: { title: '(g) queue mode: 4 executions × 500 upserts to one location, main + 2 workers + webhook process', run: queueRun, oursOnly: true },
+	g: { title: '(g) queue mode: 4 executions of upserts to one location started together, main + 2 workers + webhook process', run: queueRun, oursOnly: true },
 	h: { title: `(h) one execution, ${SIZES.perLocation.toLocaleString('en')} upserts into each of ${LOCATIONS} locations (agency credential, Location per item)`, run: async () => await multiLocationRun('h', 0), oursOnly: true },
 	h2: { title: `(h2) same, +${LATENCY_MS} ms latency per response`, run: async () => await multiLocationRun('h2', LATENCY_MS), oursOnly: true },
 	i: { title: `(i) the same tag added to ${SIZES.tagged.toLocaleString('en')} contacts (built-in: a contact update per item)`, run: tagRun },

@@ -1,7 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
 import type { GhlClient } from '../transport';
+import { readDefinitionOnce } from './definitions';
 import { assertEmail, assertId, invalidInput } from './utils';
+
+/** Contact → Update and Delete change what a look-up by email or phone finds. */
+function changesContacts(ctx: IExecuteFunctions): boolean {
+	return ctx.getNodeParameter('resource', 0) === 'contact' && ['update', 'delete'].includes(ctx.getNodeParameter('operation', 0) as string);
+}
 
 /** Reads a contact resource locator and returns the contact ID, looking it up by email or phone. */
 export async function resolveContactId(
@@ -25,12 +31,13 @@ export async function resolveContactId(
 		}
 		qs.number = phone;
 	}
-	const response = await client.request<{ contact?: { id?: string } | null }>({
-		method: 'GET',
-		path: '/contacts/search/duplicate',
-		qs,
-		itemIndex,
-	});
+	const lookup = async () =>
+		await client.request<{ contact?: { id?: string } | null }>({ method: 'GET', path: '/contacts/search/duplicate', qs, itemIndex });
+	// Items naming one contact by the same email or phone share one look-up per execution, unless
+	// the run itself changes or deletes contacts (then each item looks again).
+	const response = changesContacts(this)
+		? await lookup()
+		: await readDefinitionOnce(client, `contact-by-${mode}:${String(qs.email ?? qs.number).toLowerCase()}`, lookup);
 	const id = response.contact?.id;
 	if (!id) {
 		throw invalidInput(

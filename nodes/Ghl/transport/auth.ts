@@ -91,7 +91,8 @@ export interface Auth {
 	/** A minted location token (agency installs); otherwise n8n signs with the credential. */
 	locationToken?: () => Promise<string>;
 	/** Forgets the minted token (GHL revoked it early). */
-	forgetLocationToken?: () => void;
+	/** Forgets the location token if it is still the one GHL refused. */
+	forgetLocationToken?: (failed: string) => Promise<void>;
 }
 
 /** For callers that know better than the node's parameters (e.g. a trigger handling one event). */
@@ -150,7 +151,7 @@ export async function resolveAuth(
 							locationId: info.companyId,
 						}),
 				),
-			forgetLocationToken: () => forgetLocationToken(key),
+			forgetLocationToken: async (failed) => await forgetLocationToken(key, failed),
 		};
 	}
 

@@ -149,7 +149,7 @@ async function clientFor(ctx: GhlContext, itemIndex: number, options: GhlClientO
 			} catch (error) {
 				// A location token revoked early: mint a new one once.
 				if ((error as NodeApiError).httpCode !== '401') throw new NodeApiError(node, error as JsonObject);
-				auth.forgetLocationToken?.();
+				await auth.forgetLocationToken?.(raw.bearer);
 				raw.bearer = await auth.locationToken();
 				return (await sendRaw(ctx, auth.connection, raw)) as T;
 			}

@@ -52,8 +52,15 @@ export async function mintLocationToken(key: LocationKey, send: MintRequest): Pr
 	}
 }
 
-export function forgetLocationToken(key: LocationKey): void {
-	cache.delete(keyOf(key));
+/**
+ * Forgets the cached token if it is still `failed` (the one GHL refused): when many requests in
+ * flight meet one revoked token, the first forgets it and mints anew, the others then use that.
+ */
+export async function forgetLocationToken(key: LocationKey, failed: string): Promise<void> {
+	const entry = cache.get(keyOf(key));
+	if (!entry) return;
+	const current = await entry.token.catch(() => undefined);
+	if (current === failed && cache.get(keyOf(key)) === entry) cache.delete(keyOf(key));
 }
 
 export function clearLocationTokens(): void {

@@ -24,6 +24,16 @@ describe('OAuth2 location handling', () => {
 		expect(await second.request({ method: 'GET', path: '/contacts/c' })).toEqual({ contact: { id: 'c' } });
 	});
 
+	it('four requests in flight meeting one revoked location token mint one new token, not four', async () => {
+		const company = nock(BASE_URL, { reqheaders: { authorization: 'Bearer company-access' } });
+		company.post('/oauth/locationToken').reply(200, { access_token: 'old-token', expires_in: 86399 });
+		ghl('2021-07-28', 'old-token').get(/\/contacts\/[a-d]$/).times(4).delay(20).reply(401, { message: 'Invalid JWT' });
+		company.post('/oauth/locationToken').once().reply(200, { access_token: 'new-token', expires_in: 86399 });
+		ghl('2021-07-28', 'new-token').get(/\/contacts\/[a-d]$/).times(4).reply(200, { contact: {} });
+		const client = await clientFor({ location: locator('id', 'locR') }, oauthCompanyCredentials as never);
+		await Promise.all(['a', 'b', 'c', 'd'].map(async (id) => await client.request({ method: 'GET', path: `/contacts/${id}` })));
+	});
+
 	it('re-mints a location token shortly before it expires', async () => {
 		const company = nock(BASE_URL);
 		company.post('/oauth/locationToken').reply(200, { access_token: 'short-1', expires_in: 301 });

@@ -61,4 +61,26 @@ describe('note → create', () => {
 		expect(output[0].json).toEqual({ id: 'n1' });
 		expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1_000);
 	});
+
+	it('items naming one contact by the same email share one look-up per execution (case aside)', async () => {
+		ghl().get('/contacts/search/duplicate').query({ locationId: LOCATION_ID, email: 'jane@example.com' }).once().reply(200, { contact: { id: 'c7' } });
+		ghl().post('/contacts/c7/notes').times(3).reply(201, { note: { id: 'n1' } });
+		const emails = ['jane@example.com', 'Jane@Example.com', 'jane@example.com'];
+		const { output } = await runNode({
+			items: emails.map(() => ({ json: {} })),
+			parameters: (itemIndex) => ({ ...base, contactId: locator('email', emails[itemIndex]) }),
+		});
+		expect(output).toHaveLength(3);
+	});
+});
+
+describe('contact look-ups when the run changes contacts', () => {
+	it('Contact → Update by email looks each item up again (an earlier item may have changed it)', async () => {
+		ghl().get('/contacts/search/duplicate').query({ locationId: LOCATION_ID, email: 'jane@example.com' }).twice().reply(200, { contact: { id: 'c7' } });
+		ghl().put('/contacts/c7').twice().reply(200, { contact: { id: 'c7' } });
+		await runNode({
+			items: [{ json: {} }, { json: {} }],
+			parameters: { resource: 'contact', operation: 'update', location: locator('list', ''), contactId: locator('email', 'jane@example.com'), updateFields: { firstName: 'Jane' }, options: {} },
+		});
+	});
 });
