@@ -354,6 +354,9 @@ async function startRedis({ redisBin, runDir, register }) {
 
 // ---------------------------------------------------------------- n8n in queue mode
 
+/** `webhook`, `webhook-2` … (the `n8n webhook` processes of a plan). */
+const isWebhook = (name) => name === 'webhook' || /^webhook-\d+$/.test(name);
+
 /** `count` distinct free ports (freePort can hand out one twice if asked before anything binds it). */
 async function freePorts(count) {
 	const ports = new Set();
@@ -364,10 +367,16 @@ async function freePorts(count) {
 /**
  * The environments of the main, worker and webhook processes: runtime.cjs's n8n environment,
  * queue mode, the shared database, Redis and encryption key, `extra` (e.g.
- * CREDENTIALS_OVERWRITE_DATA) for all, and distinct ports.
+ * CREDENTIALS_OVERWRITE_DATA) for all, and distinct ports. `webhooks` > 1 adds `n8n webhook`
+ * processes webhook-2 … webhook-N (own user folder and ports; N8N_WEBHOOK_URL stays the first's).
  */
-async function queueEnvironments({ runDir, owner, workers = 2, postgres, redis, extra = {} }) {
-	const names = ['main', ...Array.from({ length: workers }, (_, index) => `worker-${index + 1}`), 'webhook'];
+async function queueEnvironments({ runDir, owner, workers = 2, webhooks = 1, postgres, redis, extra = {} }) {
+	const names = [
+		'main',
+		...Array.from({ length: workers }, (_, index) => `worker-${index + 1}`),
+		'webhook',
+		...Array.from({ length: Math.max(0, webhooks - 1) }, (_, index) => `webhook-${index + 2}`),
+	];
 	// Per process: N8N_PORT, the task-runner broker, and (workers) the health server.
 	const ports = await freePorts(names.length * 3);
 	const take = () => ports.shift();
@@ -409,7 +418,7 @@ async function queueEnvironments({ runDir, owner, workers = 2, postgres, redis, 
 			logFile: path.join(runDir, `${name}.log`),
 			// Where its /healthz/readiness answers: the worker's health server, else N8N_PORT.
 			url: `http://127.0.0.1:${name.startsWith('worker-') ? healthPort : port}`,
-			args: name === 'main' ? ['start'] : name === 'webhook' ? ['webhook'] : ['worker', '--concurrency=10'],
+			args: name === 'main' ? ['start'] : isWebhook(name) ? ['webhook'] : ['worker', '--concurrency=10'],
 		};
 	}
 	return { environments, names, webhookUrl };

@@ -36,7 +36,7 @@ export interface PidEntry {
 }
 
 export interface QueueProcessPlan {
-	/** main, worker-1 … worker-N, webhook */
+	/** main, worker-1 … worker-N, webhook (, webhook-2 … webhook-M) */
 	name: string;
 	env: Record<string, string>;
 	userFolder: string;
@@ -69,6 +69,8 @@ export function queueEnvironments(options: {
 	runDir: string;
 	owner: Owner;
 	workers?: number;
+	/** `n8n webhook` processes (default 1): webhook, webhook-2 … */
+	webhooks?: number;
 	postgres: PostgresServer;
 	redis: RedisServer;
 	extra?: Record<string, string>;

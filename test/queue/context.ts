@@ -21,6 +21,8 @@ export interface QueueContext extends E2eContext {
 		workers: ProcessRef[];
 		/** `n8n webhook`: production webhooks are posted here. */
 		webhook: ProcessRef;
+		/** Every `n8n webhook` process, `webhook` first, then webhook-2 (same database and Redis). */
+		webhooks: ProcessRef[];
 		postgres: { pid: number; port: number; version: string; database: string; runsAs?: string };
 		redis: { pid: number; port: number; version?: string };
 		pidsFile: string;

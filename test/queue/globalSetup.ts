@@ -4,15 +4,16 @@
  * and scripts/lib/runtime.cjs, nothing by hand:
  *   1. the cached Node 24 + n8n 2.41 runtime, `npm run build` when dist/ is stale, `npm pack` once;
  *   2. Postgres 17 (npm registry, cached) and Redis (Debian, installed when missing), the package
- *      installed into four n8n user folders (main, worker-1, worker-2, webhook), the fake GHL API:
- *      all at once;
+ *      installed into five n8n user folders (main, worker-1, worker-2, webhook, webhook-2), the
+ *      fake GHL API: all at once;
  *   3. the e2e credentials and workflows (test/e2e/harness/fixtures.ts) plus the queue fixtures,
  *      imported with the n8n CLI into Postgres (this also runs n8n's migrations);
- *   4. `n8n start` (main), then `n8n worker --concurrency=10` × 2 and `n8n webhook`, all in queue
+ *   4. `n8n start` (main), then `n8n worker --concurrency=10` × 2 and `n8n webhook` × 2 (webhook,
+ *      webhook-2: the second for the replays suite, same event on two processes), all in queue
  *      mode on the same Postgres, Redis and encryption key, pointed at the fake by the e2e
  *      harness's CREDENTIALS_OVERWRITE_DATA;
  *   5. the workflows the suites use published through the main process's REST API, and each
- *      trigger probed on the webhook process until it answers.
+ *      trigger probed on both webhook processes until they answer.
  * The suites get the details from the JSON file named by GHL_E2E_CONTEXT (a QueueContext).
  * A watchdog stops every process if jest dies before the global teardown runs.
  */
@@ -83,7 +84,8 @@ export default async function globalSetup(): Promise<void> {
 	// (Not in pids.json itself: it exits once the teardown has removed that file.)
 	startWatchdog(runtime.node24, process.pid, registry.file, { removeDir: process.env.GHL_QUEUE_KEEP === '1' ? undefined : runDir });
 
-	const names = ['main', 'worker-1', 'worker-2', 'webhook'];
+	const WEBHOOKS = 2;
+	const names = ['main', 'worker-1', 'worker-2', 'webhook', 'webhook-2'];
 	const tarball = await step('pack', () => pack(runDir));
 	const [native, redisBin, fake] = await Promise.all([
 		step('postgres install', () => ensurePostgres(runtime.cache)),
@@ -95,7 +97,7 @@ export default async function globalSetup(): Promise<void> {
 			registry.register({ name: 'fake', pid: fakeStarted.pid, group: false });
 			return fakeStarted;
 		}),
-		step('install into 4 user folders', async () => {
+		step(`install into ${names.length} user folders`, async () => {
 			for (const name of names) await installPackage(tarball, join(runDir, name, 'n8n-user'));
 		}),
 	]);
@@ -123,6 +125,7 @@ export default async function globalSetup(): Promise<void> {
 			runDir,
 			owner,
 			workers: 2,
+			webhooks: WEBHOOKS,
 			postgres,
 			redis,
 			extra: {
@@ -145,11 +148,13 @@ export default async function globalSetup(): Promise<void> {
 	await step('n8n import:workflow', async () => check(await n8nCli(['import:workflow', '--separate', `--input=${workflowsDir}`]), 'n8n import:workflow'));
 
 	const mainProcess = await step('n8n start (main)', () => startQueueProcess(runtime, main, { register: registry.register }));
-	const others = await step('n8n worker × 2, n8n webhook', () =>
+	const others = await step(`n8n worker × 2, n8n webhook × ${WEBHOOKS}`, () =>
 		Promise.all(plan.names.filter((name) => name !== 'main').map((name) => startQueueProcess(runtime, plan.environments[name], { register: registry.register }))),
 	);
 	const ref = ({ name, pid, url, logFile }: { name: string; pid: number; url: string; logFile: string }) => ({ name, pid, url, logFile });
-	const webhook = others.find((process) => process.name === 'webhook')!;
+	const isWebhook = (name: string) => name === 'webhook' || /^webhook-\d+$/.test(name);
+	const webhooks = others.filter((process) => isWebhook(process.name));
+	const webhook = webhooks.find((process) => process.name === 'webhook')!;
 
 	const context: QueueContext = {
 		root: ROOT,
@@ -174,6 +179,7 @@ export default async function globalSetup(): Promise<void> {
 			main: ref(mainProcess),
 			workers: others.filter((process) => process.name.startsWith('worker-')).map(ref),
 			webhook: ref(webhook),
+			webhooks: webhooks.map(ref),
 			postgres: { pid: postgres.pid, port: postgres.port, version: postgres.version, database: postgres.database, runsAs: postgres.runsAs },
 			redis: { pid: redis.pid, port: redis.port, version: redis.version },
 			pidsFile: registry.file,
@@ -185,11 +191,13 @@ export default async function globalSetup(): Promise<void> {
 		const client = new N8nClient(context);
 		await client.login();
 		for (const workflow of ACTIVE) await client.activate(workflow.id);
-		// The webhook process answers an unsigned request 401 once it has the trigger (404 before).
-		const hooks = new N8nClient({ ...context, n8nUrl: webhook.url });
-		for (const trigger of TRIGGERS) {
-			const res = await hooks.postWebhook(trigger.path, '{}', {}, { timeoutMs: 90_000 });
-			if (res.status !== 401) throw new Error(`probe of ${webhook.url}/webhook/${trigger.path} answered ${res.status}: ${res.text}`);
+		// A webhook process answers an unsigned request 401 once it has the trigger (404 before).
+		for (const process of webhooks) {
+			const hooks = new N8nClient({ ...context, n8nUrl: process.url });
+			for (const trigger of TRIGGERS) {
+				const res = await hooks.postWebhook(trigger.path, '{}', {}, { timeoutMs: 90_000 });
+				if (res.status !== 401) throw new Error(`probe of ${process.name} ${process.url}/webhook/${trigger.path} answered ${res.status}: ${res.text}`);
+			}
 		}
 	});
 
@@ -198,8 +206,8 @@ export default async function globalSetup(): Promise<void> {
 	process.env.GHL_E2E_CONTEXT = contextFile;
 	timings.total = Number(((Date.now() - started) / 1000).toFixed(1));
 	log(
-		`ready in ${timings.total} s: main ${mainProcess.url}, webhook ${webhook.url}, workers ${others
-			.filter((process) => process.name !== 'webhook')
+		`ready in ${timings.total} s: main ${mainProcess.url}, ${webhooks.map((process) => `${process.name} ${process.url}`).join(', ')}, workers ${others
+			.filter((process) => !isWebhook(process.name))
 			.map((process) => `${process.name} (pid ${process.pid})`)
 			.join(', ')}; location ${IDS.locationA}`,
 	);
