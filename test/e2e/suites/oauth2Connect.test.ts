@@ -136,8 +136,9 @@ describe.each(INSTALLS)('Connect button: $title', (install) => {
 			}),
 			ghl('Contact: get', credential, 'contact', 'get', { ...location, contactId: byId(output('Contact: upsert')), options: {} }),
 		]);
-		const { name, nodes, connections, settings } = workflow;
-		const created = await n8n.rest<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings });
+		const { name, nodes, connections, settings, active } = workflow;
+		// (n8n 1.x's workflow table wants `active` in the body)
+		const created = await n8n.rest<{ id: string }>('POST', '/workflows', { name, nodes, connections, settings, active });
 		await n8n.activate(created.id);
 
 		const since = await fake.lastSeq();
@@ -151,8 +152,13 @@ describe.each(INSTALLS)('Connect button: $title', (install) => {
 		expect(upsert).toEqual([expect.objectContaining({ status: 200, locationId: target })]);
 		const minted = matching(requests, 'POST', /^\/oauth\/locationToken$/);
 		if (install.stored.userType === 'Company') {
-			expect(minted).toEqual([expect.objectContaining({ status: 200, companyId: IDS.companyId })]);
-			expect(minted[0].body).toMatchObject({ companyId: IDS.companyId, locationId: target });
+			// A location token of this app, company and location (cached per n8n process: when another
+			// suite's agency credential already minted one, no new mint is needed).
+			expect(upsert[0].authClass).toBe('Location');
+			for (const mint of minted) {
+				expect(mint).toMatchObject({ status: 200, companyId: IDS.companyId });
+				expect(mint.body).toMatchObject({ companyId: IDS.companyId, locationId: target });
+			}
 		} else {
 			expect(minted).toEqual([]);
 			expect(upsert[0].authClass).toBe('Location');
