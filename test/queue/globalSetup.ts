@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { buildCredentials, buildWorkflows, IDS, tokenRequests, WORKFLOWS } from '../e2e/harness/fixtures';
 import { FakeAdmin } from '../e2e/harness/fake';
 import { N8nClient } from '../e2e/harness/n8n';
-import { build, check, ensureRuntime, installPackage, killGroup, pack, ROOT, run, startFake, versionDrift } from '../e2e/harness/runtime';
+import { build, check, ensureRuntime, installPackage, killGroup, pack, ROOT, run, startFake, timedSteps, versionDrift } from '../e2e/harness/runtime';
 import { newEd25519KeyPair } from '../e2e/harness/signing';
 import {
 	ensurePostgres,
@@ -55,16 +55,7 @@ const TRIGGERS = [WORKFLOWS.scoreAppTrigger, QUEUE_WORKFLOWS.ghlTriggerChain];
 
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
-	const timings: Record<string, number> = {};
-	const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-		const t0 = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[name] = Number(((Date.now() - t0) / 1000).toFixed(1));
-			log(`${name}: ${timings[name]} s`);
-		}
-	};
+	const { timings, step } = timedSteps(log);
 
 	const runtime = await step('runtime', ensureRuntime);
 	for (const drift of versionDrift()) log(`warning: ${drift}`);

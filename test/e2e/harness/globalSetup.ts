@@ -44,6 +44,7 @@ import {
 	run,
 	startFake,
 	startN8n,
+	timedSteps,
 	versionDrift,
 	waitReady,
 } from './runtime';
@@ -124,16 +125,7 @@ async function reusable(contextFile: string): Promise<boolean> {
 
 export default async function globalSetup(): Promise<void> {
 	const started = Date.now();
-	const timings: Record<string, number> = {};
-	const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
-		const t0 = Date.now();
-		try {
-			return await fn();
-		} finally {
-			timings[name] = Number(((Date.now() - t0) / 1000).toFixed(1));
-			log(`${name}: ${timings[name]} s`);
-		}
-	};
+	const { timings, step } = timedSteps(log);
 
 	const reuse = process.env.GHL_E2E_REUSE === '1';
 	const devDir = join(E2E_TMP, 'dev');

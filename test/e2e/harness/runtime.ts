@@ -114,3 +114,21 @@ export async function prepareDatabase(runtime: Runtime, env: Record<string, stri
 	}
 	return 'migrated';
 }
+
+/**
+ * A global set-up's steps, timed: `step(name, fn)` runs fn, logs how long it took and records it in
+ * `timings` (seconds), also when it throws.
+ */
+export function timedSteps(log: (message: string) => void) {
+	const timings: Record<string, number> = {};
+	const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+		const t0 = Date.now();
+		try {
+			return await fn();
+		} finally {
+			timings[name] = Number(((Date.now() - t0) / 1000).toFixed(1));
+			log(`${name}: ${timings[name]} s`);
+		}
+	};
+	return { timings, step };
+}
