@@ -41,6 +41,8 @@ export interface ContextOptions {
 	parameters: Parameters | ((itemIndex: number) => Parameters);
 	items?: INodeExecutionData[];
 	credentials?: ICredentialDataDecryptedObject;
+	/** n8n's ID of the node's credential (node.credentials), as a saved workflow has it. */
+	credentialId?: string;
 	continueOnFail?: boolean;
 	/** The workflow's timezone (n8n's getTimezone()); UTC unless a test sets one. */
 	timezone?: string;
@@ -101,7 +103,10 @@ export function createContext(options: ContextOptions): IExecuteFunctions & { re
 
 	const context = {
 		requests,
-		getNode: () => node,
+		getNode: () =>
+			options.credentialId
+				? { ...node, credentials: { [String(credentials.accessToken ? 'ghlPrivateIntegrationApi' : 'ghlOAuth2Api')]: { id: options.credentialId, name: 'GHL' } } }
+				: node,
 		getInputData: () => items,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',

@@ -90,7 +90,6 @@ export interface Auth {
 	locationId: string;
 	/** A minted location token (agency installs); otherwise n8n signs with the credential. */
 	locationToken?: () => Promise<string>;
-	/** Forgets the minted token (GHL revoked it early). */
 	/** Forgets the location token if it is still the one GHL refused. */
 	forgetLocationToken?: (failed: string) => Promise<void>;
 }
@@ -133,7 +132,8 @@ export async function resolveAuth(
 		}
 		// A location token is minted for this ID and it goes into paths: the ID rule applies.
 		const locationId = assertPathSegment(node, itemIndex, 'Location', requested);
-		const key = { clientId: connection.appId, companyId: info.companyId, locationId };
+		const credentialId = String(node.credentials?.[info.credentialType]?.id ?? '');
+		const key = { credentialId, clientId: connection.appId, companyId: info.companyId, locationId };
 		return {
 			connection,
 			locationId,

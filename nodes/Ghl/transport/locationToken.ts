@@ -1,10 +1,13 @@
 /**
- * Location tokens for agency (Company) installs, cached in memory per app × company × location
- * until shortly before they expire. Concurrent items share one mint. They never leave this module
- * except as a request header.
+ * Location tokens for agency (Company) installs, cached in memory per credential × app × company ×
+ * location until shortly before they expire: a token minted with one credential is never served to
+ * another (a disconnected credential must stop working even if another of the same agency remains).
+ * Concurrent items share one mint. Tokens never leave this module except as a request header.
  */
 
 interface LocationKey {
+	/** n8n's ID of the credential that mints ('' outside a saved workflow). */
+	credentialId: string;
 	clientId: string;
 	companyId: string;
 	locationId: string;
@@ -22,7 +25,8 @@ const EXPIRY_MARGIN_MS = 5 * 60_000;
 const cache = new Map<string, CachedToken>();
 const MAX_CACHED_TOKENS = 10_000;
 
-const keyOf = ({ clientId, companyId, locationId }: LocationKey) => `${clientId}|${companyId}|${locationId}`;
+const keyOf = ({ credentialId, clientId, companyId, locationId }: LocationKey) =>
+	`${credentialId}|${clientId}|${companyId}|${locationId}`;
 
 export type MintRequest = (form: Record<string, string>) => Promise<unknown>;
 

@@ -152,13 +152,12 @@ describe.each(INSTALLS)('Connect button: $title', (install) => {
 		expect(upsert).toEqual([expect.objectContaining({ status: 200, locationId: target })]);
 		const minted = matching(requests, 'POST', /^\/oauth\/locationToken$/);
 		if (install.stored.userType === 'Company') {
-			// A location token of this app, company and location (cached per n8n process: when another
-			// suite's agency credential already minted one, no new mint is needed).
+			// This new credential mints its own location token (tokens are cached per credential: another
+			// suite's agency credential of the same app and company never lends it one).
 			expect(upsert[0].authClass).toBe('Location');
-			for (const mint of minted) {
-				expect(mint).toMatchObject({ status: 200, companyId: IDS.companyId });
-				expect(mint.body).toMatchObject({ companyId: IDS.companyId, locationId: target });
-			}
+			expect(minted).toHaveLength(1);
+			expect(minted[0]).toMatchObject({ status: 200, companyId: IDS.companyId });
+			expect(minted[0].body).toMatchObject({ companyId: IDS.companyId, locationId: target });
 		} else {
 			expect(minted).toEqual([]);
 			expect(upsert[0].authClass).toBe('Location');

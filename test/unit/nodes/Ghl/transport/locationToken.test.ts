@@ -1,8 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- runs in Node, not shipped */
 import nock from 'nock';
 
-import { BASE_URL, locator, oauthCompanyCredentials } from '../../../../helpers/context';
+import { BASE_URL, createContext, locator, oauthCompanyCredentials } from '../../../../helpers/context';
 import { clientFor, ghl, useGhlTestEnvironment } from '../../../../helpers/setup';
+import { getGhlClient } from '../../../../../nodes/Ghl/transport';
 
 useGhlTestEnvironment();
 
@@ -44,5 +45,22 @@ describe('OAuth2 location handling', () => {
 		await client.request({ method: 'GET', path: '/contacts/a' });
 		await new Promise((resolve) => setTimeout(resolve, 1_100));
 		await client.request({ method: 'GET', path: '/contacts/a' });
+	});
+
+	it('a token minted with one credential is not served to another credential of the same agency', async () => {
+		const company = nock(BASE_URL, { reqheaders: { authorization: 'Bearer company-access' } });
+		company.post('/oauth/locationToken', 'companyId=comp_1&locationId=locS').reply(200, { access_token: 'token-of-A', expires_in: 86399 });
+		company.post('/oauth/locationToken', 'companyId=comp_1&locationId=locS').reply(200, { access_token: 'token-of-B', expires_in: 86399 });
+		ghl('2021-07-28', 'token-of-A').get('/contacts/a').twice().reply(200, {});
+		ghl('2021-07-28', 'token-of-B').get('/contacts/b').reply(200, {});
+		const clientOf = async (credentialId: string) =>
+			await getGhlClient.call(
+				createContext({ parameters: { location: locator('id', 'locS') }, credentials: oauthCompanyCredentials as never, credentialId }),
+				0,
+			);
+		await (await clientOf('cred-A')).request({ method: 'GET', path: '/contacts/a' });
+		await (await clientOf('cred-B')).request({ method: 'GET', path: '/contacts/b' });
+		// Credential A's second request reuses A's token: one mint per credential.
+		await (await clientOf('cred-A')).request({ method: 'GET', path: '/contacts/a' });
 	});
 });
