@@ -5,12 +5,17 @@ import { runGroupedPool } from '../helpers/pool';
 import { getGhlClient, readLocation, type GhlClient } from '../transport';
 import { failedItem, itemOutput, runBatch } from './batch';
 import { checkEveryItem } from './checkItems';
+import { withParametersEvaluatedOnce } from './parameterMemo';
 import { findOperation } from './resources';
 
 /** Parallel requests per location when the node sets them; unset, each location's client suggests. */
 export const DEFAULT_CONCURRENCY = 8;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await route.call(withParametersEvaluatedOnce(this));
+}
+
+async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
