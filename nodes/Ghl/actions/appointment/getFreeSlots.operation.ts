@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toEpochMs } from '../../helpers/dates';
+import { readDefinitionOnce } from '../../helpers/definitions';
 import { explainUnknownId } from '../../helpers/records';
 import { assertId, invalidInput, updateDisplayOptions } from '../../helpers/utils';
 import type { GhlClient } from '../../transport';
@@ -86,15 +87,19 @@ export async function execute(this: IExecuteFunctions, client: GhlClient, itemIn
 	if (String(options.userId ?? '').trim()) qs.userId = assertId(node, itemIndex, 'Options → User', options.userId);
 
 	// Windows go one after another (the transport paces them); a day split across two is merged.
+	// Items asking for the same window share one read per execution.
 	const days = new Map<string, Set<string>>();
 	for (const [from, to] of windows(start, end)) {
+		const query = { startDate: from, endDate: to, ...qs };
 		const response = await explainUnknownId(node, 'Calendar', calendarId, async () =>
-			await client.request<IDataObject>({
-				method: 'GET',
-				path: '/calendars/{calendarId}/free-slots', segments: { calendarId },
-				qs: { startDate: from, endDate: to, ...qs },
-				itemIndex,
-			}),
+			await readDefinitionOnce(client, `free-slots:${calendarId}:${JSON.stringify(query)}`, async () =>
+				await client.request<IDataObject>({
+					method: 'GET',
+					path: '/calendars/{calendarId}/free-slots', segments: { calendarId },
+					qs: query,
+					itemIndex,
+				}),
+			),
 		);
 		for (const [date, value] of Object.entries(response ?? {})) {
 			const slots = (value as { slots?: unknown } | null)?.slots;

@@ -135,6 +135,18 @@ describe('appointment → getFreeSlots', () => {
 		});
 	});
 
+	it('items asking for the same calendar and dates share one read; other dates read their own', async () => {
+		const day = (date: string) => ({ [date]: { slots: [`${date}T10:00:00Z`] } });
+		ghl(CALENDARS).get('/calendars/cal1/free-slots').query({ startDate: String(Date.UTC(2026, 4, 1)), endDate: String(Date.UTC(2026, 4, 1, 23, 59, 59, 999)) }).once().reply(200, day('2026-05-01'));
+		ghl(CALENDARS).get('/calendars/cal1/free-slots').query({ startDate: String(Date.UTC(2026, 4, 2)), endDate: String(Date.UTC(2026, 4, 2, 23, 59, 59, 999)) }).once().reply(200, day('2026-05-02'));
+		const dates = ['2026-05-01', '2026-05-01', '2026-05-02', '2026-05-01'];
+		const { output } = await runNode({
+			items: dates.map(() => ({ json: {} })),
+			parameters: (i) => ({ ...base, startDate: dates[i], endDate: dates[i] }),
+		});
+		expect(output.map((item) => [item.json.startTime, item.pairedItem])).toEqual(dates.map((date, item) => [`${date}T10:00:00Z`, { item }]));
+	});
+
 	it('names the calendar GHL does not know', async () => {
 		ghl(CALENDARS).get('/calendars/nope/free-slots').query(true).reply(404, { statusCode: 404, message: 'Calendar not found' });
 		await expect(

@@ -34,6 +34,24 @@ describe('contact → upsert', () => {
 		expect(output[0].json).toEqual({ id: 'c_a', isNew: true });
 	});
 
+	it('with Continue On Fail, a custom field list GHL refuses (403) fails every item with one read, not one per item', async () => {
+		ghl().get(`/locations/${LOCATION_ID}/customFields`).query({ model: 'contact' }).once().reply(403, { message: 'The token is not authorized for this scope.' });
+		const { output } = await runNode({
+			continueOnFail: true,
+			items: [{ json: {} }, { json: {} }, { json: {} }],
+			// One item after another: items in flight together would share the pending read anyway.
+			parameters: (i) => ({
+				...base,
+				email: `a${i}@example.com`,
+				phone: '',
+				additionalFields: { customFields: { field: [{ field: 'score', value: '5' }] } },
+				options: {},
+				requestOptions: { concurrency: 1 },
+			}),
+		});
+		expect(output.map((item) => [item.json.httpCode, item.pairedItem])).toEqual([0, 1, 2].map((item) => ['403', { item }]));
+	});
+
 	async function maxConcurrentUpserts(emails: string[]): Promise<number> {
 		let inFlight = 0;
 		let maxInFlight = 0;
