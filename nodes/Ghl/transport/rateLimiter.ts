@@ -263,13 +263,18 @@ export function recordRateLimit(key: string, limits: RateLimitHeaders): void {
 	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
 }
 
-/** Requests worth having in flight for this bucket: its rate × the answers' latency, doubled. */
+/**
+ * Requests worth having in flight for this bucket: enough to send a whole window's allowance within
+ * a tenth of the interval at the answers' latency (the allowance frees in bursts: a window's first
+ * requests, and again one interval later), that is rate × latency × 10.
+ */
 const MIN_IN_FLIGHT = 8;
 const MAX_IN_FLIGHT = 32;
+const BURST_SHARE = 0.1;
 export function suggestedInFlight(key: string): number {
 	const bucket = buckets.get(key);
 	if (!bucket?.latencyMs) return MIN_IN_FLIGHT;
-	const needed = Math.ceil((2 * bucket.max * bucket.latencyMs) / bucket.intervalMs);
+	const needed = Math.ceil((bucket.max * bucket.latencyMs) / (BURST_SHARE * bucket.intervalMs));
 	return Math.min(MAX_IN_FLIGHT, Math.max(MIN_IN_FLIGHT, needed));
 }
 
