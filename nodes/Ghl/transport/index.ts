@@ -11,10 +11,10 @@ import {
 	blockBucket,
 	bucketKey,
 	intervalFor,
-	parseRateLimitHeaders,
 	sleep,
 	suggestedInFlight,
 } from './rateLimiter';
+import { parseRateLimitHeaders } from './rateLimitHeaders';
 import { isLostRefresh, waitForRotatedToken } from './refreshRace';
 import { decideAfterFailure, isSafeToRepeat, NO_ATTEMPTS } from './retryPolicy';
 

@@ -1,5 +1,7 @@
 import { sleep as n8nSleep } from 'n8n-workflow';
 
+import type { RateLimitHeaders } from './rateLimitHeaders';
+
 /**
  * Paces requests per rate-limit bucket (app × location) so bulk runs use GHL's burst limit (default
  * 100 requests / 10 s, learned from the X-RateLimit-* headers) without bouncing off 429s.
@@ -24,12 +26,6 @@ import { sleep as n8nSleep } from 'n8n-workflow';
  * and a 429 holds the location for an interval (retryPolicy).
  */
 
-export interface RateLimitHeaders {
-	max?: number;
-	intervalMs?: number;
-	remaining?: number;
-	dailyRemaining?: number;
-}
 
 interface Bucket {
 	max: number;
@@ -47,8 +43,16 @@ interface Bucket {
 	foreignAt: number;
 	/** After a 429 that said the window is full: one request in flight until an answer shows room. */
 	probing: boolean;
+	/** The number of the last slot granted before probing began: only a later request's answer ends it. */
+	probingAfter: number;
 	/** Such 429s in a row: each doubles the wait before the next probe (up to one interval). */
 	fullStreak: number;
+	/** Slots granted so far; each request knows its number. */
+	granted: number;
+	/** GHL's X-RateLimit-Remaining in the newest answer, the number of its request, and when. */
+	room: number;
+	roomOf: number;
+	roomAt: number;
 	/** Smoothed time from a slot's grant to its answer, ms (0 = none measured yet). */
 	latencyMs: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
@@ -116,7 +120,12 @@ function bucketFor(key: string): Bucket {
 			foreign: 0,
 			foreignAt: 0,
 			probing: false,
+			probingAfter: 0,
 			fullStreak: 0,
+			granted: 0,
+			room: 0,
+			roomOf: 0,
+			roomAt: Number.NEGATIVE_INFINITY,
 			latencyMs: 0,
 			queue: [],
 			draining: false,
@@ -149,6 +158,12 @@ function waitTime(bucket: Bucket): number {
 	// Probing: one request in flight, held back by our own record only.
 	if (bucket.probing && bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
 	const foreign = bucket.probing ? 0 : foreignAt(bucket, t);
+	// Shared, with answers on the way: GHL's newest count of the window, less what we sent after
+	// that request, is all there is. (Each process counting on its own view alone lets all of them
+	// fill the first window at once.) A lone sender never waits on it.
+	if (foreign > 0 && bucket.inFlight > 0 && t - bucket.roomAt < bucket.intervalMs && bucket.room - (bucket.granted - bucket.roomOf) <= 0) {
+		return Number.POSITIVE_INFINITY;
+	}
 	if (foreign > 0) {
 		// Shared: send evenly at our part of the rate, not in bursts. A burst would free all at once
 		// one interval later, when the others' estimates of us are out of date.
@@ -167,13 +182,18 @@ function waitTime(bucket: Bucket): number {
 }
 
 /** What one answer says about the window: GHL's count of it minus ours sent in the interval before. */
-function learnFromAnswer(bucket: Bucket, sentAt: number, answer: Answer): void {
+function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer: Answer): void {
 	const limits = answer.limits ?? {};
 	if (limits.max && limits.max > 0) bucket.max = limits.max;
 	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
 	const t = now();
 	while (bucket.sent.length && bucket.sent[0] <= t - 2 * bucket.intervalMs) bucket.sent.shift();
 	if (limits.remaining === undefined) return;
+	if (number > bucket.roomOf) {
+		bucket.room = Math.max(0, limits.remaining);
+		bucket.roomOf = number;
+		bucket.roomAt = t;
+	}
 	const counted = bucket.max - Math.max(0, limits.remaining);
 	// Ours that GHL may have counted: sent within the interval before this one, or after it but
 	// before its answer (they can overtake it on the way). Counting too many of ours errs low on
@@ -183,12 +203,19 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, answer: Answer): void {
 	bucket.foreignAt = t;
 	if (answer.rateLimited && limits.remaining <= 0) {
 		// Probe when one foreign slot can have freed; later each time twice as long, as probes that
-		// GHL refuses may count against the window themselves.
-		bucket.probing = true;
-		bucket.fullStreak++;
+		// GHL refuses may count against the window themselves. Refusals of requests sent before
+		// probing began (the rest of a burst) wait as long as the first, no longer.
+		if (!bucket.probing) {
+			bucket.probing = true;
+			bucket.probingAfter = bucket.granted;
+			bucket.fullStreak = 1;
+		} else if (number > bucket.probingAfter) {
+			bucket.fullStreak++;
+		}
 		const probeIn = Math.min(bucket.intervalMs, (bucket.intervalMs / Math.max(1, bucket.foreign)) * 2 ** (bucket.fullStreak - 1));
 		bucket.blockedUntil = Math.max(bucket.blockedUntil, t + probeIn);
-	} else if (limits.remaining > 0) {
+	} else if (limits.remaining > 0 && (!bucket.probing || number > bucket.probingAfter)) {
+		// Only an answer to a request sent since probing began says there is room now.
 		bucket.probing = false;
 		bucket.fullStreak = 0;
 	}
@@ -209,6 +236,7 @@ async function drain(bucket: Bucket): Promise<void> {
 				continue;
 			}
 			bucket.inFlight++;
+			const number = ++bucket.granted;
 			const sentAt = now();
 			bucket.sent.push(sentAt);
 			let released = false;
@@ -219,7 +247,7 @@ async function drain(bucket: Bucket): Promise<void> {
 				const t = now();
 				bucket.done.push(t);
 				bucket.latencyMs = bucket.latencyMs ? 0.8 * bucket.latencyMs + 0.2 * (t - sentAt) : t - sentAt;
-				learnFromAnswer(bucket, sentAt, answer);
+				learnFromAnswer(bucket, sentAt, number, answer);
 				const wake = bucket.wake;
 				bucket.wake = undefined;
 				wake?.();
@@ -242,19 +270,6 @@ export async function acquireSlot(key: string): Promise<ReleaseSlot> {
 	return await granted;
 }
 
-export function parseRateLimitHeaders(headers: Record<string, unknown> | undefined): RateLimitHeaders {
-	const read = (name: string): number | undefined => {
-		const raw = headers?.[name] ?? headers?.[name.toLowerCase()];
-		const value = Number(Array.isArray(raw) ? raw[0] : raw);
-		return raw === undefined || raw === null || raw === '' || Number.isNaN(value) ? undefined : value;
-	};
-	return {
-		max: read('x-ratelimit-max'),
-		intervalMs: read('x-ratelimit-interval-milliseconds'),
-		remaining: read('x-ratelimit-remaining'),
-		dailyRemaining: read('x-ratelimit-daily-remaining'),
-	};
-}
 
 /** Learns the bucket's limits (max, interval) from headers that came outside a slot. */
 export function recordRateLimit(key: string, limits: RateLimitHeaders): void {

@@ -1,7 +1,7 @@
 import type { IHttpRequestMethods } from 'n8n-workflow';
 
 import type { HttpFailure } from './http';
-import type { RateLimitHeaders } from './rateLimiter';
+import type { RateLimitHeaders } from './rateLimitHeaders';
 
 /**
  * What to do after a failed request, as a pure function of the failure, GHL's rate-limit headers
