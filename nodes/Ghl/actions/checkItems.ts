@@ -1,8 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { GhlClient, GhlRequest } from '../transport';
 import type { GhlOperation } from './node.type';
+
+/** Items checked between yields to the event loop (other executions in this process go on sending). */
+const ITEMS_PER_TURN = 50;
 
 /** Stops a checking run at the operation's first request: everything before it has been checked. */
 class FirstRequestReached extends Error {}
@@ -31,6 +34,7 @@ export async function checkEveryItem(
 	clientFor: (itemIndex: number) => Promise<GhlClient>,
 ): Promise<void> {
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		if (itemIndex > 0 && itemIndex % ITEMS_PER_TURN === 0) await sleep(0);
 		try {
 			await operation.execute.call(this, checkingClient(await clientFor(itemIndex)), itemIndex);
 		} catch (error) {

@@ -79,6 +79,25 @@ describe('without Continue On Fail, bad input stops the node before anything is 
 	});
 });
 
+describe('checking many items', () => {
+	it('yields to the event loop between batches of items, so other executions in the process go on', async () => {
+		const count = 400;
+		const context = createContext({ items: Array.from({ length: count }, () => ({ json: {} })), parameters: (i) => note(i === count - 1 ? '' : `c${i}`) });
+		let checkedWhenTimerFired = -1;
+		let checked = 0;
+		const read = context.getNodeParameter.bind(context) as (...args: unknown[]) => unknown;
+		(context as unknown as { getNodeParameter: unknown }).getNodeParameter = (name: string, itemIndex: number, ...rest: unknown[]) => {
+			if (name === 'contactId') checked = Math.max(checked, itemIndex + 1);
+			return read(name, itemIndex, ...rest);
+		};
+		// eslint-disable-next-line @n8n/community-nodes/no-restricted-globals -- the test's stand-in for another execution's timer
+		setTimeout(() => (checkedWhenTimerFired = checked), 0);
+		await expect(new Ghl().execute.call(context)).rejects.toMatchObject({ message: `Contact: is empty (item ${count - 1})` });
+		expect(checkedWhenTimerFired).toBeGreaterThan(0);
+		expect(checkedWhenTimerFired).toBeLessThan(count);
+	});
+});
+
 describe('input that used to escape as a raw error or pass unchecked', () => {
 	const task = (dueDate: unknown) => ({ resource: 'task', operation: 'create', location: locator('list', ''), contactId: locator('id', 'c1'), title: 'Call', dueDate, additionalFields: {}, options: {} });
 
