@@ -161,9 +161,8 @@ function waitTime(bucket: Bucket): number {
 	// Shared, with answers on the way: GHL's newest count of the window, less what we sent after
 	// that request, is all there is. (Each process counting on its own view alone lets all of them
 	// fill the first window at once.) A lone sender never waits on it.
-	if (foreign > 0 && bucket.inFlight > 0 && t - bucket.roomAt < bucket.intervalMs && bucket.room - (bucket.granted - bucket.roomOf) <= 0) {
-		return Number.POSITIVE_INFINITY;
-	}
+	const room = t - bucket.roomAt < bucket.intervalMs ? bucket.room - (bucket.granted - bucket.roomOf) : 0;
+	if (foreign > 0 && bucket.inFlight > 0 && room <= 0) return Number.POSITIVE_INFINITY;
 	if (foreign > 0) {
 		// Shared: send evenly at our part of the rate, not in bursts. A burst would free all at once
 		// one interval later, when the others' estimates of us are out of date.
@@ -175,6 +174,9 @@ function waitTime(bucket: Bucket): number {
 	const margin = foreign > 0 ? Math.max(1, Math.round(bucket.max * SHARED_MARGIN)) : 0;
 	const over = bucket.done.length + bucket.inFlight + foreign + margin - bucket.max;
 	if (over < 0) return blocked;
+	// A lone sender may also go by GHL's count: our record frees a slot one interval after its
+	// answer was handled, late by the answer time and by whatever else this process was doing.
+	if (foreign === 0 && room > 0) return blocked;
 	// Our own oldest requests age out; the others' are theirs to reuse, not ours to count down.
 	if (over < bucket.done.length) return Math.max(blocked, bucket.done[over] + bucket.intervalMs - t);
 	if (bucket.inFlight > 0) return Number.POSITIVE_INFINITY;

@@ -39,6 +39,25 @@ describe('transport', () => {
 		expect(clock.time - t0).toBe(1_400);
 	});
 
+	it("a lone sender also goes by GHL's count: a slot GHL says is free is used before our own record frees it", async () => {
+		recordRateLimit('late', { max: 2, intervalMs: 1_000 });
+		const t0 = clock.time;
+		const first = await acquireSlot('late');
+		// Its answer handled late (this process was busy): our record holds its slot until t0 + 1,500.
+		clock.time += 500;
+		first({ limits: { max: 2, intervalMs: 1_000, remaining: 1 } });
+		const second = await acquireSlot('late');
+		clock.time += 600;
+		// GHL counted the second request after the first had aged out of its window: one slot free.
+		second({ limits: { max: 2, intervalMs: 1_000, remaining: 1 } });
+		await acquireSlot('late');
+		expect(clock.time - t0).toBe(1_100);
+		// No answer since says more: the next one waits for our record again (the third request
+		// holds the slot the first frees at t0 + 1,500; the second's frees at t0 + 2,100).
+		await acquireSlot('late');
+		expect(clock.time - t0).toBe(2_100);
+	});
+
 	it('while every slot is held by a request in flight, the next one waits for an answer', async () => {
 		recordRateLimit('busy', { max: 1, intervalMs: 1_000 });
 		const release = await acquireSlot('busy');
