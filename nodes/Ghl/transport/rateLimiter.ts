@@ -49,6 +49,8 @@ interface Bucket {
 	fullStreak: number;
 	/** Slots granted so far; each request knows its number. */
 	granted: number;
+	/** When this process began sending after a quiet interval: its first window on GHL's. */
+	activeSince: number;
 	/** GHL's X-RateLimit-Remaining in the newest answer, the number of its request, and when. */
 	room: number;
 	roomOf: number;
@@ -123,6 +125,7 @@ function bucketFor(key: string): Bucket {
 			probingAfter: 0,
 			fullStreak: 0,
 			granted: 0,
+			activeSince: 0,
 			room: 0,
 			roomOf: 0,
 			roomAt: Number.NEGATIVE_INFINITY,
@@ -158,11 +161,14 @@ function waitTime(bucket: Bucket): number {
 	// Probing: one request in flight, held back by our own record only.
 	if (bucket.probing && bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
 	const foreign = bucket.probing ? 0 : foreignAt(bucket, t);
-	// Shared, with answers on the way: GHL's newest count of the window, less what we sent after
-	// that request, is all there is. (Each process counting on its own view alone lets all of them
-	// fill the first window at once.) A lone sender never waits on it.
-	const room = t - bucket.roomAt < bucket.intervalMs ? bucket.room - (bucket.granted - bucket.roomOf) : 0;
-	if (foreign > 0 && bucket.inFlight > 0 && room <= 0) return Number.POSITIVE_INFINITY;
+	// GHL's newest count of the window (since we began sending), less what we sent after that
+	// request. Shared, or in the first window after a quiet one (every process may be new to it),
+	// with answers on the way, it is all there is: each process counting on its own view alone
+	// lets all of them fill the first window at once.
+	const known = bucket.roomAt >= bucket.activeSince && t - bucket.roomAt < bucket.intervalMs;
+	const room = known ? bucket.room - (bucket.granted - bucket.roomOf) : 0;
+	const firstWindow = t - bucket.activeSince < bucket.intervalMs;
+	if ((foreign > 0 || firstWindow) && bucket.inFlight > 0 && known && room <= 0) return Number.POSITIVE_INFINITY;
 	if (foreign > 0) {
 		// Shared: send evenly at our part of the rate, not in bursts. A burst would free all at once
 		// one interval later, when the others' estimates of us are out of date.
@@ -240,6 +246,8 @@ async function drain(bucket: Bucket): Promise<void> {
 			bucket.inFlight++;
 			const number = ++bucket.granted;
 			const sentAt = now();
+			const lastSent = bucket.sent[bucket.sent.length - 1];
+			if (lastSent === undefined || sentAt - lastSent >= bucket.intervalMs) bucket.activeSince = sentAt;
 			bucket.sent.push(sentAt);
 			let released = false;
 			bucket.queue.shift()!((answer = {}) => {

@@ -58,6 +58,22 @@ describe('transport', () => {
 		expect(clock.time - t0).toBe(2_100);
 	});
 
+	it("in its first window a process sends no more than GHL's newest count leaves (others may be starting too)", async () => {
+		recordRateLimit('starting', { max: 10, intervalMs: 1_000 });
+		const releases = await Promise.all(Array.from({ length: 5 }, async () => await acquireSlot('starting')));
+		// GHL had counted 5 when the first arrived (ours or not, it cannot tell): 5 left, 4 of ours on the way.
+		releases[0]({ limits: { max: 10, intervalMs: 1_000, remaining: 5 } });
+		await acquireSlot('starting');
+		let seventh = false;
+		const next = acquireSlot('starting').then(() => (seventh = true));
+		await new Promise((resolve) => setImmediate(resolve));
+		// Our own record would allow 4 more; GHL's count allows none until an answer says so.
+		expect(seventh).toBe(false);
+		releases[1]({ limits: { max: 10, intervalMs: 1_000, remaining: 5 } });
+		await next;
+		expect(seventh).toBe(true);
+	});
+
 	it('while every slot is held by a request in flight, the next one waits for an answer', async () => {
 		recordRateLimit('busy', { max: 1, intervalMs: 1_000 });
 		const release = await acquireSlot('busy');
