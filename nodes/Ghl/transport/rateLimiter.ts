@@ -220,7 +220,11 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 		} else if (number > bucket.probingAfter) {
 			bucket.fullStreak++;
 		}
-		const probeIn = Math.min(bucket.intervalMs, (bucket.intervalMs / Math.max(1, bucket.foreign)) * 2 ** (bucket.fullStreak - 1));
+		// Never later than our own oldest request in the window ages out: a slot frees then for sure.
+		const oldestOwn = bucket.done.find((at) => at > t - bucket.intervalMs);
+		const ownFrees = oldestOwn === undefined ? bucket.intervalMs : oldestOwn + bucket.intervalMs - t;
+		const backoff = (bucket.intervalMs / Math.max(1, bucket.foreign)) * 2 ** (bucket.fullStreak - 1);
+		const probeIn = Math.min(bucket.intervalMs, ownFrees, backoff);
 		bucket.blockedUntil = Math.max(bucket.blockedUntil, t + probeIn);
 	} else if (limits.remaining > 0 && (!bucket.probing || number > bucket.probingAfter)) {
 		// Only an answer to a request sent since probing began says there is room now.
