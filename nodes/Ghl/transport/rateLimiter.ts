@@ -43,6 +43,8 @@ interface Bucket {
 	foreignAt: number;
 	/** After a 429 that said the window is full: one request in flight until an answer shows room. */
 	probing: boolean;
+	/** The latest a probe waits for (when our oldest request then in the window ages out). */
+	probeBy: number;
 	/** The number of the last slot granted before probing began: only a later request's answer ends it. */
 	probingAfter: number;
 	/** Such 429s in a row: each doubles the wait before the next probe (up to one interval). */
@@ -122,6 +124,7 @@ function bucketFor(key: string): Bucket {
 			foreign: 0,
 			foreignAt: 0,
 			probing: false,
+			probeBy: Number.POSITIVE_INFINITY,
 			probingAfter: 0,
 			fullStreak: 0,
 			granted: 0,
@@ -217,15 +220,20 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 			bucket.probing = true;
 			bucket.probingAfter = bucket.granted;
 			bucket.fullStreak = 1;
+			// By then our oldest request in the window has aged out: one probe then, whatever the wait.
+			const oldestOwn = bucket.done.find((at) => at > t - bucket.intervalMs);
+			bucket.probeBy = oldestOwn === undefined ? Number.POSITIVE_INFINITY : oldestOwn + bucket.intervalMs;
 		} else if (number > bucket.probingAfter) {
 			bucket.fullStreak++;
 		}
-		// Never later than our own oldest request in the window ages out: a slot frees then for sure.
-		const oldestOwn = bucket.done.find((at) => at > t - bucket.intervalMs);
-		const ownFrees = oldestOwn === undefined ? bucket.intervalMs : oldestOwn + bucket.intervalMs - t;
-		const backoff = (bucket.intervalMs / Math.max(1, bucket.foreign)) * 2 ** (bucket.fullStreak - 1);
-		const probeIn = Math.min(bucket.intervalMs, ownFrees, backoff);
-		bucket.blockedUntil = Math.max(bucket.blockedUntil, t + probeIn);
+		let probeAt = t + Math.min(bucket.intervalMs, (bucket.intervalMs / Math.max(1, bucket.foreign)) * 2 ** (bucket.fullStreak - 1));
+		if (probeAt > bucket.probeBy && bucket.probeBy > t) {
+			probeAt = bucket.probeBy;
+			// Used once; if that probe is refused too, the waits start over from the shortest.
+			bucket.probeBy = Number.POSITIVE_INFINITY;
+			bucket.fullStreak = 0;
+		}
+		bucket.blockedUntil = Math.max(bucket.blockedUntil, probeAt);
 	} else if (limits.remaining > 0 && (!bucket.probing || number > bucket.probingAfter)) {
 		// Only an answer to a request sent since probing began says there is room now.
 		bucket.probing = false;

@@ -128,12 +128,12 @@ describe('transport', () => {
 		expect(second).toBe(true);
 	});
 
-	it('refused probes wait twice as long each time, but never past the moment our own oldest request in the window ages out', async () => {
+	it('refused probes wait twice as long each time, but not past the moment our oldest request in the window ages out', async () => {
 		const limits = { max: 10, intervalMs: 1_000, remaining: 0 };
 		recordRateLimit('fullProbe', { max: 10, intervalMs: 1_000 });
 		const t0 = clock.time;
 		const probes: number[] = [];
-		for (let n = 0; n < 5; n++) {
+		for (let n = 0; n < 6; n++) {
 			const release = await acquireSlot('fullProbe');
 			probes.push(clock.time - t0);
 			// Refused: the window is full of others' requests (GHL counts the refused one too).
@@ -143,6 +143,8 @@ describe('transport', () => {
 		// the next would be +1,333, but our first request (t0) leaves the window at t0 + 1,000.
 		expect(probes.slice(0, 4).map(Math.round)).toEqual([0, 111, 361, 933]);
 		expect(probes[4]).toBe(1_000);
+		// Refused there too: the waits start over from the shortest (interval ÷ others), not from 1,333.
+		expect(probes[5] - probes[4]).toBeLessThan(300);
 	});
 
 	it('in flight per location follows the answer times: rate × latency × 10 (a window\'s allowance in a tenth of it), from 8 to 32', async () => {
