@@ -147,21 +147,22 @@ describe('transport', () => {
 		expect(probes[5] - probes[4]).toBeLessThan(300);
 	});
 
-	it('in flight per location follows the answer times: rate × latency × 10 (a window\'s allowance in a tenth of it), from 8 to 32', async () => {
+	it('in flight per location follows the answer times: rate × latency × 2, from 8 to 32', async () => {
 		expect(suggestedInFlight('unknown')).toBe(8);
 		recordRateLimit('slowAnswers', { max: 100, intervalMs: 10_000 });
 		const release = await acquireSlot('slowAnswers');
-		clock.time += 250; // 10 requests/s × 0.25 s × 10 = 25
+		clock.time += 1_000; // 10 requests/s × 1 s × 2 = 20
 		release();
-		expect(suggestedInFlight('slowAnswers')).toBe(25);
+		expect(suggestedInFlight('slowAnswers')).toBe(20);
 		const again = await acquireSlot('slowAnswers');
 		clock.time += 20_000;
 		again();
 		expect(suggestedInFlight('slowAnswers')).toBe(32);
 		recordRateLimit('fastAnswers', { max: 100, intervalMs: 10_000 });
 		const fast = await acquireSlot('fastAnswers');
-		clock.time += 5; // 0.5: the floor
+		clock.time += 250; // 5: the floor
 		fast();
 		expect(suggestedInFlight('fastAnswers')).toBe(8);
 	});
+
 });
