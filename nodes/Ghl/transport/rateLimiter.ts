@@ -1,6 +1,9 @@
 import { sleep as n8nSleep } from 'n8n-workflow';
 
+import { bucketFor, clearBuckets, type Bucket } from './rateLimitBucket';
 import type { RateLimitHeaders } from './rateLimitHeaders';
+
+export { bucketKey, intervalFor, recordRateLimit, suggestedInFlight } from './rateLimitBucket';
 
 /**
  * Paces requests per rate-limit bucket (app × location) so bulk runs use GHL's burst limit (default
@@ -19,52 +22,14 @@ import type { RateLimitHeaders } from './rateLimitHeaders';
  * answer. From it each answer tells how many requests in GHL's window were not ours ("foreign":
  * GHL's count minus ours sent in the interval before it). Those slots stay taken until the next
  * answer says again (their senders reuse them as they free: counting them down here too would take
- * the same slot twice), at most one interval. A 429 that
- * says the window is full sets the same estimate and puts the bucket in probe mode: one request at a
- * time, the first once a foreign slot can have freed, each further one after twice the wait, until
- * an answer shows room again. Without rate-limit headers (n8n 1.x drops them) none of this applies
- * and a 429 holds the location for an interval (retryPolicy).
+ * the same slot twice), at most one interval. GHL's newest remaining count, less what we sent after
+ * that request, also caps what goes out while shared or new to the window, and lets a lone sender
+ * use a slot our own record still holds. A 429 that says the window is full sets the same estimate
+ * and puts the bucket in probe mode: one request at a time, the first once a foreign slot can have
+ * freed, each further one after twice the wait, until an answer to a probe shows room again.
+ * Without rate-limit headers (n8n 1.x drops them) none of this applies and a 429 holds the location
+ * for an interval (retryPolicy).
  */
-
-
-interface Bucket {
-	max: number;
-	intervalMs: number;
-	/** When the finished requests of the last interval finished, oldest first. */
-	done: number[];
-	/** When our requests of the last interval were sent, oldest first. */
-	sent: number[];
-	/** Requests sent whose answer is not back yet. */
-	inFlight: number;
-	/** Nothing is sent before this time (set by a 429's Retry-After). */
-	blockedUntil: number;
-	/** Requests in GHL's window that were not ours, as of `foreignAt`. */
-	foreign: number;
-	foreignAt: number;
-	/** After a 429 that said the window is full: one request in flight until an answer shows room. */
-	probing: boolean;
-	/** The latest a probe waits for (when our oldest request then in the window ages out). */
-	probeBy: number;
-	/** The number of the last slot granted before probing began: only a later request's answer ends it. */
-	probingAfter: number;
-	/** Such 429s in a row: each doubles the wait before the next probe (up to one interval). */
-	fullStreak: number;
-	/** Slots granted so far; each request knows its number. */
-	granted: number;
-	/** When this process began sending after a quiet interval: its first window on GHL's. */
-	activeSince: number;
-	/** GHL's X-RateLimit-Remaining in the newest answer, the number of its request, and when. */
-	room: number;
-	roomOf: number;
-	roomAt: number;
-	/** Smoothed time from a slot's grant to its answer, ms (0 = none measured yet). */
-	latencyMs: number;
-	/** Waiters in arrival order, so pacing is fair across concurrent items. */
-	queue: Array<(release: () => void) => void>;
-	draining: boolean;
-	/** Wakes the drain loop when it waits for an in-flight request to finish. */
-	wake?: () => void;
-}
 
 /** What an answer (or failure) said about the window: its rate-limit headers; whether it was a 429. */
 export interface Answer {
@@ -75,22 +40,8 @@ export interface Answer {
 /** Call when the request's answer (or failure) is back; calling again does nothing. */
 export type ReleaseSlot = (answer?: Answer) => void;
 
-const DEFAULT_MAX = 100;
 /** Of a shared window, the part kept free for what our view of the others' use cannot know yet. */
 const SHARED_MARGIN = 0.02;
-const DEFAULT_INTERVAL_MS = 10_000;
-
-/**
- * Per n8n process (queue-mode workers each keep their own). Bounded: past the cap the oldest idle
- * bucket is dropped; it only held what the headers will teach again.
- */
-const buckets = new Map<string, Bucket>();
-const MAX_BUCKETS = 10_000;
-
-/** GHL limits each app in each location: one bucket per API host × app × location. */
-export function bucketKey(baseUrl: string, appId: string, locationId: string): string {
-	return `${baseUrl}|${appId}|${locationId}`;
-}
 
 export type Sleep = (ms: number) => Promise<void>;
 
@@ -104,51 +55,11 @@ export function setRateLimiterClock(clock: { now: () => number; sleep: Sleep } |
 }
 
 export function resetRateLimiter(): void {
-	buckets.clear();
+	clearBuckets();
 }
 
 export async function sleep(ms: number): Promise<void> {
 	await sleepImpl(ms);
-}
-
-function bucketFor(key: string): Bucket {
-	let bucket = buckets.get(key);
-	if (!bucket) {
-		bucket = {
-			max: DEFAULT_MAX,
-			intervalMs: DEFAULT_INTERVAL_MS,
-			done: [],
-			sent: [],
-			inFlight: 0,
-			blockedUntil: 0,
-			foreign: 0,
-			foreignAt: 0,
-			probing: false,
-			probeBy: Number.POSITIVE_INFINITY,
-			probingAfter: 0,
-			fullStreak: 0,
-			granted: 0,
-			activeSince: 0,
-			room: 0,
-			roomOf: 0,
-			roomAt: Number.NEGATIVE_INFINITY,
-			latencyMs: 0,
-			queue: [],
-			draining: false,
-		};
-		buckets.set(key, bucket);
-		if (buckets.size > MAX_BUCKETS) evictIdleBucket();
-	}
-	return bucket;
-}
-
-function evictIdleBucket(): void {
-	for (const [key, bucket] of buckets) {
-		if (!bucket.inFlight && !bucket.queue.length && !bucket.draining) {
-			buckets.delete(key);
-			return;
-		}
-	}
 }
 
 /** The foreign requests in GHL's window as of the last answer; gone one interval after it. */
@@ -185,7 +96,8 @@ function waitTime(bucket: Bucket): number {
 	if (over < 0) return blocked;
 	// A lone sender may also go by GHL's count: our record frees a slot one interval after its
 	// answer was handled, late by the answer time and by whatever else this process was doing.
-	if (foreign === 0 && room > 0) return blocked;
+	// Requests still in flight may reach GHL after that count in any order: none of them is in it.
+	if (foreign === 0 && room - bucket.inFlight > 0) return blocked;
 	// Our own oldest requests age out; the others' are theirs to reuse, not ours to count down.
 	if (over < bucket.done.length) return Math.max(blocked, bucket.done[over] + bucket.intervalMs - t);
 	if (bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
@@ -292,34 +204,8 @@ export async function acquireSlot(key: string): Promise<ReleaseSlot> {
 	return await granted;
 }
 
-
-/** Learns the bucket's limits (max, interval) from headers that came outside a slot. */
-export function recordRateLimit(key: string, limits: RateLimitHeaders): void {
-	const bucket = bucketFor(key);
-	if (limits.max && limits.max > 0) bucket.max = limits.max;
-	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
-}
-
-/**
- * Requests worth having in flight for this bucket: its rate × the answers' latency, doubled. (Ten
- * times that, to send a window's allowance faster at 250 ms, gained nothing measurable and, where
- * a busy process handles answers late, let queue workers fill the first window two times over.)
- */
-const MIN_IN_FLIGHT = 8;
-const MAX_IN_FLIGHT = 32;
-export function suggestedInFlight(key: string): number {
-	const bucket = buckets.get(key);
-	if (!bucket?.latencyMs) return MIN_IN_FLIGHT;
-	const needed = Math.ceil((2 * bucket.max * bucket.latencyMs) / bucket.intervalMs);
-	return Math.min(MAX_IN_FLIGHT, Math.max(MIN_IN_FLIGHT, needed));
-}
-
 /** After a 429: hold the whole bucket back for `ms`. */
 export function blockBucket(key: string, ms: number): void {
 	const bucket = bucketFor(key);
 	bucket.blockedUntil = Math.max(bucket.blockedUntil, now() + ms);
-}
-
-export function intervalFor(key: string): number {
-	return bucketFor(key).intervalMs;
 }

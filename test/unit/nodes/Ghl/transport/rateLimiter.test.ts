@@ -58,6 +58,22 @@ describe('transport', () => {
 		expect(clock.time - t0).toBe(2_100);
 	});
 
+	it("a lone sender does not go by GHL's count past requests still in flight (they may reach GHL after it, in any order)", async () => {
+		recordRateLimit('reordered', { max: 3, intervalMs: 1_000 });
+		const t0 = clock.time;
+		const first = await acquireSlot('reordered');
+		const second = await acquireSlot('reordered');
+		clock.time += 500;
+		first({ limits: { max: 3, intervalMs: 1_000, remaining: 2 } });
+		const third = await acquireSlot('reordered');
+		clock.time += 100;
+		// Counted before the second arrived: GHL says 1 free, but the second is still on its way.
+		third({ limits: { max: 3, intervalMs: 1_000, remaining: 1 } });
+		await acquireSlot('reordered');
+		expect(clock.time - t0).toBe(1_500);
+		second();
+	});
+
 	it("in its first window a process sends no more than GHL's newest count leaves (others may be starting too)", async () => {
 		recordRateLimit('starting', { max: 10, intervalMs: 1_000 });
 		const releases = await Promise.all(Array.from({ length: 5 }, async () => await acquireSlot('starting')));
