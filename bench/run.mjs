@@ -499,8 +499,8 @@ function record(row) {
 	results.push(row);
 	if (row.node === 'ours') oursLastActive = Date.now();
 	if (flag('dump-requests')) {
-		// Debugging aid: the fake's request log of this run (time, route, status, fault, duration).
-		const lines = fake.state.requestLog.map((e) => [e.seq, e.time, e.route, e.status, e.fault ?? '', e.durationMs?.toFixed(1)].join('\t'));
+		// Debugging aid: the fake's request log of this run (time, route, status, fault, duration, location).
+		const lines = fake.state.requestLog.map((e) => [e.seq, e.time, e.route, e.status, e.fault ?? '', e.durationMs?.toFixed(1), e.locationId ?? ''].join('\t'));
 		fs.writeFileSync(path.join(BENCH, `requests-${row.scenario}-${row.node}.tsv`), `${lines.join('\n')}\n`);
 	}
 	const bits = [`${row.scenario} ${row.node}`, `${row.wall.toFixed(1)} s`, `${row.requests} req`, `${row.r429}×429`, `failed ${row.failed}`];

@@ -55,7 +55,9 @@ async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const byLocation = new Map<string, number[]>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const location = readLocation(this, itemIndex);
-		byLocation.set(location, [...(byLocation.get(location) ?? []), itemIndex]);
+		const group = byLocation.get(location);
+		if (group) group.push(itemIndex);
+		else byLocation.set(location, [itemIndex]);
 	}
 	const locations = [...byLocation.keys()];
 	const results = await runGroupedPool(

@@ -16,6 +16,9 @@ export interface Bucket {
 	/** Requests in GHL's window that were not ours, as of `foreignAt`. */
 	foreign: number;
 	foreignAt: number;
+	/** How fast the others' part of the window shrinks (requests per ms, ≥ 0), measured since `fadeFrom`. */
+	fading: number;
+	fadeFrom: { foreign: number; at: number };
 	/** After a 429 that said the window is full: one request in flight until an answer shows room. */
 	probing: boolean;
 	/** The latest a probe waits for (when our oldest request then in the window ages out). */
@@ -68,6 +71,8 @@ export function bucketFor(key: string): Bucket {
 			blockedUntil: 0,
 			foreign: 0,
 			foreignAt: 0,
+			fading: 0,
+			fadeFrom: { foreign: 0, at: 0 },
 			probing: false,
 			probeBy: Number.POSITIVE_INFINITY,
 			probingAfter: 0,

@@ -40,9 +40,6 @@ export interface Answer {
 /** Call when the request's answer (or failure) is back; calling again does nothing. */
 export type ReleaseSlot = (answer?: Answer) => void;
 
-/** Of a shared window, the part kept free for what our view of the others' use cannot know yet. */
-const SHARED_MARGIN = 0.02;
-
 export type Sleep = (ms: number) => Promise<void>;
 
 let sleepImpl: Sleep = async (ms) => await n8nSleep(ms);
@@ -87,11 +84,14 @@ function waitTime(bucket: Bucket): number {
 		// Shared: send evenly at our part of the rate, not in bursts. A burst would free all at once
 		// one interval later, when the others' estimates of us are out of date.
 		const lastSent = bucket.sent[bucket.sent.length - 1] ?? 0;
-		blocked = Math.max(blocked, lastSent + bucket.intervalMs / Math.max(1, bucket.max - foreign) - t);
+		const fading = bucket.fading;
+		const rate = Math.max(1, bucket.max - foreign) / bucket.intervalMs + fading;
+		blocked = Math.max(blocked, lastSent + 1 / rate - t);
 	}
-	// How many slots must free up before one is ours, minus one. Shared, our count and GHL's differ
-	// by a request or two (in flight, on the way): keep that much of the window free.
-	const margin = foreign > 0 ? Math.max(1, Math.round(bucket.max * SHARED_MARGIN)) : 0;
+	// How many slots must free up before one is ours, minus one. Shared, what the others send while
+	// our answers are on the way is not in our view yet: keep that much of the window free (twice
+	// their part of the rate × our answer time, one slot at least).
+	const margin = foreign > 0 ? Math.max(1, Math.ceil((2 * foreign * bucket.latencyMs) / bucket.intervalMs)) : 0;
 	const over = bucket.done.length + bucket.inFlight + foreign + margin - bucket.max;
 	if (over < 0) return blocked;
 	// A lone sender may also go by GHL's count: our record frees a slot one interval after its
@@ -102,6 +102,18 @@ function waitTime(bucket: Bucket): number {
 	if (over < bucket.done.length) return Math.max(blocked, bucket.done[over] + bucket.intervalMs - t);
 	if (bucket.inFlight > 0) return Number.POSITIVE_INFINITY;
 	return Math.max(blocked, bucket.foreignAt + bucket.intervalMs - t, 10);
+}
+
+/**
+ * The others' slots that age out without being used again (a worker's executions ended) are free
+ * for us as they go: how fast their part shrinks, over a quarter interval at least.
+ */
+function noteFading(bucket: Bucket, t: number): void {
+	const from = bucket.fadeFrom;
+	const span = t - from.at;
+	if (span < bucket.intervalMs / 4) return;
+	bucket.fading = span < bucket.intervalMs ? Math.max(0, (from.foreign - bucket.foreign) / span) : 0;
+	bucket.fadeFrom = { foreign: bucket.foreign, at: t };
 }
 
 /** What one answer says about the window: GHL's count of it minus ours sent in the interval before. */
@@ -124,6 +136,7 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= t).length;
 	bucket.foreign = Math.min(bucket.max, Math.max(0, counted - ours));
 	bucket.foreignAt = t;
+	noteFading(bucket, t);
 	if (answer.rateLimited && limits.remaining <= 0) {
 		// Probe when one foreign slot can have freed; later each time twice as long, as probes that
 		// GHL refuses may count against the window themselves. Refusals of requests sent before

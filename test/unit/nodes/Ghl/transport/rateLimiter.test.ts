@@ -121,6 +121,21 @@ describe('transport', () => {
 		expect(sent[1]).toBe(1_000);
 	});
 
+	it("when the others' part of the window shrinks (a worker's executions ended), their slots are taken up as they free", async () => {
+		recordRateLimit('fading', { max: 10, intervalMs: 1_000 });
+		const t0 = clock.time;
+		// GHL: 8 of 10 used, 7 of them another process's.
+		(await acquireSlot('fading'))({ limits: { max: 10, intervalMs: 1_000, remaining: 2 } });
+		const second = await acquireSlot('fading');
+		expect(clock.time - t0).toBeCloseTo(333.3, 0);
+		// A third of a second later only 4 are theirs: they free 3 slots in 333 ms and do not reuse them.
+		second({ limits: { max: 10, intervalMs: 1_000, remaining: 4 } });
+		(await acquireSlot('fading'))();
+		// Our part (10 − 4 = 6 per second) plus theirs as it frees (9 per second): one each 66.7 ms,
+		// not each 166.7 ms.
+		expect(clock.time - t0).toBeCloseTo(400, 0);
+	});
+
 	it('alone on the location (GHL counts only ours), nothing is held back', async () => {
 		recordRateLimit('alone', { max: 10, intervalMs: 1_000 });
 		const t0 = clock.time;
