@@ -455,6 +455,11 @@ async function lastExecution(wf) {
 			const full = await rest('GET', `/executions/${summary.id}`);
 			const data = typeof full.data === 'string' ? flatted.parse(full.data) : full.data;
 			const run = data?.resultData?.runData?.GHL?.[0];
+			if (flag('dump-requests')) {
+				// Debugging aid: each node's start and run time.
+				const runData = data?.resultData?.runData ?? {};
+				log('node times:', Object.entries(runData).map(([name, runs]) => `${name} @${runs[0].startTime - new Date(summary.startedAt).getTime()} ms for ${runs[0].executionTime} ms`).join('; '));
+			}
 			const error = data?.resultData?.error;
 			return {
 				id: summary.id,
