@@ -84,8 +84,7 @@ function waitTime(bucket: Bucket): number {
 		// Shared: send evenly at our part of the rate, not in bursts. A burst would free all at once
 		// one interval later, when the others' estimates of us are out of date.
 		const lastSent = bucket.sent[bucket.sent.length - 1] ?? 0;
-		const fading = bucket.fading;
-		const rate = Math.max(1, bucket.max - foreign) / bucket.intervalMs + fading;
+		const rate = Math.max(1, bucket.max - foreign) / bucket.intervalMs + bucket.fading;
 		blocked = Math.max(blocked, lastSent + 1 / rate - t);
 	}
 	// How many slots must free up before one is ours, minus one. Shared, what the others send while

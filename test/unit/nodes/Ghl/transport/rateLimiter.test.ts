@@ -136,6 +136,19 @@ describe('transport', () => {
 		expect(clock.time - t0).toBeCloseTo(400, 0);
 	});
 
+	it("on a shared window the part kept free grows with the answer time (what the others send meanwhile is not in view)", async () => {
+		recordRateLimit('slowShared', { max: 10, intervalMs: 1_000 });
+		const t0 = clock.time;
+		const first = await acquireSlot('slowShared');
+		clock.time += 500;
+		// 6 of 10 used, 5 of them another process's; our answer took 500 ms: keep 2 × 5/s × 0.5 s = 5 free.
+		first({ limits: { max: 10, intervalMs: 1_000, remaining: 4 } });
+		await acquireSlot('slowShared');
+		// Ours 1 + theirs 5 + 5 kept free is over 10: nothing until their count is an interval old
+		// and our first has aged out (with a flat one-slot margin it went at once, at t0 + 500).
+		expect(clock.time - t0).toBe(1_500);
+	});
+
 	it('alone on the location (GHL counts only ours), nothing is held back', async () => {
 		recordRateLimit('alone', { max: 10, intervalMs: 1_000 });
 		const t0 = clock.time;
