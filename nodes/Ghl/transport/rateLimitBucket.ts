@@ -37,6 +37,8 @@ export interface Bucket {
 	roomAt: number;
 	/** Smoothed time from a slot's grant to its answer, ms (0 = none measured yet). */
 	latencyMs: number;
+	/** Answers in a row, since this process became active on the window, that showed no other sender. */
+	loneAnswers: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
 	queue: Array<(release: () => void) => void>;
 	draining: boolean;
@@ -83,6 +85,7 @@ export function bucketFor(key: string): Bucket {
 			roomOf: 0,
 			roomAt: Number.NEGATIVE_INFINITY,
 			latencyMs: 0,
+			loneAnswers: 0,
 			queue: [],
 			draining: false,
 		};
@@ -117,15 +120,20 @@ export function intervalFor(key: string): number {
 }
 
 /**
- * Requests worth having in flight for this bucket: its rate × the answers' latency, doubled. (Ten
- * times that, to send a window's allowance faster at 250 ms, gained nothing measurable and, where
- * a busy process handles answers late, let queue workers fill the first window two times over.)
+ * Requests worth having in flight for this bucket: its rate × the answers' latency, doubled. Alone on
+ * the window (a quarter window's answers in a row showed no other sender), enough to send a whole
+ * window's allowance in a twentieth of the interval: each slot is reused one interval after its
+ * answer, so the first window's spread repeats in every later one (at 250 ms and 8 in flight, 3.2 s
+ * of each window). Not before that evidence: queue workers starting together, each handling its
+ * answers late, would otherwise fill the first window two times over.
  */
 const MIN_IN_FLIGHT = 8;
 const MAX_IN_FLIGHT = 32;
 export function suggestedInFlight(key: string): number {
 	const bucket = buckets.get(key);
 	if (!bucket?.latencyMs) return MIN_IN_FLIGHT;
-	const needed = Math.ceil((2 * bucket.max * bucket.latencyMs) / bucket.intervalMs);
+	const lone = bucket.loneAnswers >= Math.ceil(bucket.max / 4);
+	const windowsPerInterval = lone ? 20 : 2;
+	const needed = Math.ceil((windowsPerInterval * bucket.max * bucket.latencyMs) / bucket.intervalMs);
 	return Math.min(MAX_IN_FLIGHT, Math.max(MIN_IN_FLIGHT, needed));
 }

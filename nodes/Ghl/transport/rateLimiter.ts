@@ -122,6 +122,7 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 	if (limits.intervalMs && limits.intervalMs > 0) bucket.intervalMs = limits.intervalMs;
 	const t = now();
 	while (bucket.sent.length && bucket.sent[0] <= t - 2 * bucket.intervalMs) bucket.sent.shift();
+	if (answer.rateLimited) bucket.loneAnswers = 0;
 	if (limits.remaining === undefined) return;
 	if (number > bucket.roomOf) {
 		bucket.room = Math.max(0, limits.remaining);
@@ -135,6 +136,7 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= t).length;
 	bucket.foreign = Math.min(bucket.max, Math.max(0, counted - ours));
 	bucket.foreignAt = t;
+	bucket.loneAnswers = bucket.foreign === 0 && !answer.rateLimited ? bucket.loneAnswers + 1 : 0;
 	noteFading(bucket, t);
 	if (answer.rateLimited && limits.remaining <= 0) {
 		// Probe when one foreign slot can have freed; later each time twice as long, as probes that
@@ -183,7 +185,11 @@ async function drain(bucket: Bucket): Promise<void> {
 			const number = ++bucket.granted;
 			const sentAt = now();
 			const lastSent = bucket.sent[bucket.sent.length - 1];
-			if (lastSent === undefined || sentAt - lastSent >= bucket.intervalMs) bucket.activeSince = sentAt;
+			if (lastSent === undefined || sentAt - lastSent >= bucket.intervalMs) {
+				// A new active spell: others may be starting on the window with us.
+				bucket.activeSince = sentAt;
+				bucket.loneAnswers = 0;
+			}
 			bucket.sent.push(sentAt);
 			let released = false;
 			bucket.queue.shift()!((answer = {}) => {
