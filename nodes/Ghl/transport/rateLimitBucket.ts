@@ -37,7 +37,7 @@ export interface Bucket {
 	roomAt: number;
 	/** Smoothed time from a slot's grant to its answer, ms (0 = none measured yet). */
 	latencyMs: number;
-	/** Answers in a row, since this process became active on the window, that showed no other sender. */
+	/** Answers since this process became active on the window that showed it alone there (none showed another sender since). */
 	loneAnswers: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
 	queue: Array<(release: () => void) => void>;

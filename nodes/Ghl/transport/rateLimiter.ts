@@ -136,7 +136,11 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= t).length;
 	bucket.foreign = Math.min(bucket.max, Math.max(0, counted - ours));
 	bucket.foreignAt = t;
-	bucket.loneAnswers = bucket.foreign === 0 && !answer.rateLimited ? bucket.loneAnswers + 1 : 0;
+	// Evidence of being alone: GHL counted no more than ours sent up to this request. While ours are
+	// in flight the count above can hide the others' (ours sent later may not have arrived yet); such
+	// an answer proves nothing either way.
+	if (bucket.foreign > 0 || answer.rateLimited) bucket.loneAnswers = 0;
+	else if (counted <= bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= sentAt).length) bucket.loneAnswers++;
 	noteFading(bucket, t);
 	if (answer.rateLimited && limits.remaining <= 0) {
 		// Probe when one foreign slot can have freed; later each time twice as long, as probes that

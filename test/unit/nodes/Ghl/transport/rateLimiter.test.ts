@@ -227,6 +227,22 @@ describe('transport', () => {
 		expect(suggestedInFlight('lone')).toBe(8);
 	});
 
+	it('answers whose count our own requests in flight could hide the others in are no lone evidence', async () => {
+		// Queue workers starting together: 40 of ours sent 5 ms apart, and 3 of another worker's
+		// counted before the first of them. The first 30 answers' counts (ours so far + 3) stay under
+		// the 40 of ours sent, so the foreign estimate is 0, but each is more than ours sent up to
+		// that request.
+		const releases: Array<(answer: object) => void> = [];
+		for (let n = 0; n < 40; n++) {
+			releases.push(await acquireSlot('together'));
+			clock.time += 5;
+		}
+		clock.time += 250;
+		releases.slice(0, 30).forEach((release, n) => release({ limits: { max: 100, intervalMs: 10_000, remaining: 100 - (n + 1) - 3 } }));
+		expect(suggestedInFlight('together')).toBe(8);
+		releases.slice(30).forEach((release) => release({}));
+	});
+
 	it('a 429 ends the lone evidence', async () => {
 		for (let n = 1; n <= 25; n++) {
 			const release = await acquireSlot('loneRefused');
