@@ -37,7 +37,7 @@ export interface Bucket {
 	roomAt: number;
 	/** Smoothed time from a slot's grant to its answer, ms (0 = none measured yet). */
 	latencyMs: number;
-	/** Answers since this process became active on the window that showed it alone there (none showed another sender since). */
+	/** Answers showing GHL counted only ours, since this process became active or an answer showed others. */
 	loneAnswers: number;
 	/** Waiters in arrival order, so pacing is fair across concurrent items. */
 	queue: Array<(release: () => void) => void>;
@@ -121,11 +121,11 @@ export function intervalFor(key: string): number {
 
 /**
  * Requests worth having in flight for this bucket: its rate × the answers' latency, doubled. Alone on
- * the window (a quarter window's answers in a row showed no other sender), enough to send a whole
- * window's allowance in a twentieth of the interval: each slot is reused one interval after its
- * answer, so the first window's spread repeats in every later one (at 250 ms and 8 in flight, 3.2 s
- * of each window). Not before that evidence: queue workers starting together, each handling its
- * answers late, would otherwise fill the first window two times over.
+ * the window (a quarter window's answers showed GHL counting only ours, and none since showed
+ * another sender or a 429), enough to send a window's allowance in a twentieth of the interval:
+ * each slot is reused one interval after its answer, so the first window's spread repeats in every
+ * later one (at 250 ms and 8 in flight, 3.2 s of each window). Not before that evidence: queue
+ * workers starting together, each handling its answers late, would fill the first window twice over.
  */
 const MIN_IN_FLIGHT = 8;
 const MAX_IN_FLIGHT = 32;
