@@ -133,14 +133,20 @@ function learnFromAnswer(bucket: Bucket, sentAt: number, number: number, answer:
 	// Ours that GHL may have counted: sent within the interval before this one, or after it but
 	// before its answer (they can overtake it on the way). Counting too many of ours errs low on
 	// the others, which the shared margin covers; counting too few would make a lone sender share.
-	const ours = bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= t).length;
+	let ours = 0;
+	let oursUpToThis = 0;
+	for (const at of bucket.sent) {
+		if (at <= sentAt - bucket.intervalMs || at > t) continue;
+		ours++;
+		if (at <= sentAt) oursUpToThis++;
+	}
 	bucket.foreign = Math.min(bucket.max, Math.max(0, counted - ours));
 	bucket.foreignAt = t;
 	// Evidence of being alone: GHL counted no more than ours sent up to this request. While ours are
 	// in flight the count above can hide the others' (ours sent later may not have arrived yet); such
 	// an answer proves nothing either way.
 	if (bucket.foreign > 0 || answer.rateLimited) bucket.loneAnswers = 0;
-	else if (counted <= bucket.sent.filter((at) => at > sentAt - bucket.intervalMs && at <= sentAt).length) bucket.loneAnswers++;
+	else if (counted <= oursUpToThis) bucket.loneAnswers++;
 	noteFading(bucket, t);
 	if (answer.rateLimited && limits.remaining <= 0) {
 		// Probe when one foreign slot can have freed; later each time twice as long, as probes that

@@ -4,6 +4,13 @@ import { clock, useGhlTestEnvironment } from '../../../../helpers/setup';
 
 useGhlTestEnvironment();
 
+/** One request in `key`, answered `ms` later with GHL's remaining count at 100 / 10 s. */
+async function answerAfter(key: string, ms: number, remaining: number): Promise<void> {
+	const release = await acquireSlot(key);
+	clock.time += ms;
+	release({ limits: { max: 100, intervalMs: 10_000, remaining } });
+}
+
 describe('transport', () => {
 	it('paces a burst to the learned window: never more than the allowance per interval', async () => {
 		// Real time here: pacing is about when requests leave, which a virtual clock can't observe.
@@ -210,20 +217,14 @@ describe('transport', () => {
 	});
 
 	it('alone on the window (a quarter window of answers shows no one else), in flight sends a window within a twentieth of it', async () => {
-		const limits = (remaining: number) => ({ limits: { max: 100, intervalMs: 10_000, remaining } });
-		const answerAfter = async (ms: number, remaining: number) => {
-			const release = await acquireSlot('lone');
-			clock.time += ms;
-			release(limits(remaining));
-		};
-		for (let n = 1; n <= 24; n++) await answerAfter(250, 100 - n);
+		for (let n = 1; n <= 24; n++) await answerAfter('lone', 250, 100 - n);
 		// 24 of 25: still the shared rule (10/s × 0.25 s × 2 = 5, floor 8).
 		expect(suggestedInFlight('lone')).toBe(8);
-		await answerAfter(250, 75);
+		await answerAfter('lone', 250, 75);
 		// 100 in 0.5 s at 0.25 s per answer: 50, capped at 32.
 		expect(suggestedInFlight('lone')).toBe(32);
 		// Another sender's 5 requests in GHL's count: back to the shared rule at once.
-		await answerAfter(250, 100 - 26 - 5);
+		await answerAfter('lone', 250, 100 - 26 - 5);
 		expect(suggestedInFlight('lone')).toBe(8);
 	});
 
@@ -244,11 +245,7 @@ describe('transport', () => {
 	});
 
 	it('a 429 ends the lone evidence', async () => {
-		for (let n = 1; n <= 25; n++) {
-			const release = await acquireSlot('loneRefused');
-			clock.time += 250;
-			release({ limits: { max: 100, intervalMs: 10_000, remaining: 100 - n } });
-		}
+		for (let n = 1; n <= 25; n++) await answerAfter('loneRefused', 250, 100 - n);
 		expect(suggestedInFlight('loneRefused')).toBe(32);
 		const refused = await acquireSlot('loneRefused');
 		clock.time += 250;
@@ -257,12 +254,7 @@ describe('transport', () => {
 	});
 
 	it('a new active spell after a quiet interval starts without the lone evidence of the last one', async () => {
-		const answerAfter = async (ms: number, remaining: number) => {
-			const release = await acquireSlot('spells');
-			clock.time += ms;
-			release({ limits: { max: 100, intervalMs: 10_000, remaining } });
-		};
-		for (let n = 1; n <= 25; n++) await answerAfter(250, 100 - n);
+		for (let n = 1; n <= 25; n++) await answerAfter('spells', 250, 100 - n);
 		expect(suggestedInFlight('spells')).toBe(32);
 		clock.time += 20_000;
 		const next = await acquireSlot('spells');
